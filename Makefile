@@ -1,0 +1,38 @@
+# One command per chore; CI (.ci/run) calls `make test` too.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+# The demo: bundled pledges checked against the bundled illustrative sample feeds, on SQLite.
+DEMO_ENV := PLEDGE_MONITOR_DATA_DIR=.data/demo PLEDGE_MONITOR_DATABASE_URL= PLEDGE_MONITOR_CONFIG=demo/pledges.yaml
+
+.PHONY: run test lint format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## full check of the bundled pledges against the sample feeds; report in reports/
+	mkdir -p reports
+	$(DEMO_ENV) $(BIN)/pledge-monitor check
+	$(DEMO_ENV) $(BIN)/pledge-monitor status --output reports/demo-status.txt
+	$(DEMO_ENV) $(BIN)/pledge-monitor status --json --output reports/demo-status.json
+	@echo "report written to reports/demo-status.txt and reports/demo-status.json"
+
+test: $(STAMP)  ## the whole test suite (PostgreSQL tests skip with a reason when no server is reachable)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check monitor jobs tests
+	$(BIN)/ruff check monitor jobs tests
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format monitor jobs tests
+	$(BIN)/ruff check --fix monitor jobs tests
+
+clean:
+	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,51 @@
+"""JobContext: everything a job needs, built once by the caller and passed in (no globals)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import httpx
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from monitor.clock import Clock
+from monitor.fetch import FetchLimits
+from monitor.pledgefile import Config
+from monitor.settings import Settings
+from monitor.status import Timing
+
+
+@dataclass
+class JobContext:
+    settings: Settings
+    config: Config
+    engine: Engine
+    clock: Clock
+    log: logging.Logger = field(default_factory=lambda: logging.getLogger("pledge_monitor"))
+    # Tests may route HTTP through an httpx transport; production leaves it None.
+    transport: httpx.AsyncBaseTransport | None = None
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    @property
+    def limits(self) -> FetchLimits:
+        s = self.settings
+        return FetchLimits(
+            timeout=s.fetch_timeout,
+            max_bytes=s.fetch_max_bytes,
+            max_redirects=s.fetch_max_redirects,
+            concurrency=s.fetch_concurrency,
+            user_agent=s.user_agent,
+        )
+
+    def timing(self, pledge_id: str) -> Timing:
+        pledge = self.config.pledge(pledge_id)
+        assert pledge is not None
+        return Timing.of(pledge.made_on, pledge.due, self.config.file.grace_of(pledge),
+                         self.config.zone)

@@ -1,0 +1,244 @@
+"""The ``pledge-monitor`` command. The only place that prints errors and picks exit codes.
+
+Exit codes: 0 all fine; 1 the command ran but found problems (a feed failed during
+``check``); 2 bad input (an invalid pledges file or setting, an unknown id).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from jobs import check as check_job
+from jobs import overview
+from jobs import review as review_job
+from jobs.context import JobContext
+from monitor import __version__, views
+from monitor.clock import Clock, FixedClock, SystemClock
+from monitor.errors import ConfigError, NotFoundError, PledgeMonitorError, SettingsError
+from monitor.fetch import Outcome
+from monitor.log import setup_logging
+from monitor.pledgefile import Config, json_schema, load_config
+from monitor.settings import Settings, load_settings
+from monitor.store.db import make_engine
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Runtime:
+    """What the commands share: settings from the environment, and the --config override."""
+
+    def __init__(self, config_path: Path | None) -> None:
+        self.config_override = config_path
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(os.environ, config=self.config_override)
+        return self._settings
+
+    def config(self, path: Path | None = None) -> Config:
+        return load_config(path or self.settings.config)
+
+    def context(self, as_of: datetime | None) -> JobContext:
+        settings = self.settings
+        config = self.config()
+        clock: Clock = FixedClock(as_of) if as_of else SystemClock()
+        log = setup_logging(settings.log_level)
+        engine = make_engine(settings.resolved_database_url)
+        return JobContext(settings=settings, config=config, engine=engine, clock=clock, log=log)
+
+
+def parse_as_of(value: str | None, zone_of: Callable[[], Any]) -> datetime | None:
+    """--as-of DATE means the end of that day in the pledges file's time zone; a full ISO
+    timestamp is taken as given (UTC when it has no offset)."""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return datetime.combine(day + timedelta(days=1), time.min, zone_of()) - timedelta(
+                microseconds=1
+            )
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or ISO timestamp",
+                                 param_hint="--as-of") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+as_of_option = click.option(
+    "--as-of", "as_of", metavar="DATE",
+    help="Show it as it would have been at the end of DATE (YYYY-MM-DD), counting only "
+    "evidence published by then.",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), default=None,
+    help="Pledges file (default: ./pledges.yaml, or PLEDGE_MONITOR_CONFIG).",
+)
+@click.version_option(__version__, prog_name="pledge-monitor")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
+    """Track public pledges against news feeds: evidence, deadlines, statuses."""
+    ctx.obj = Runtime(config_path)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path), required=False)
+@click.pass_obj
+def validate(runtime: Runtime, file: Path | None) -> None:
+    """Check a pledges file and list every problem with its line (exit 2 if any)."""
+    config = runtime.config(file)
+    click.echo(f"{config.path}: ok ({len(config.feeds)} feeds, {len(config.pledges)} pledges)")
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of pledges.yaml (for editor completion and checks)."""
+    _emit(json_schema(), output)
+
+
+@cli.command()
+@as_of_option
+@click.pass_obj
+def check(runtime: Runtime, as_of: str | None) -> None:
+    """Run one full cycle: fetch every feed, store new articles, match, judge.
+
+    Prints what changed. Exits 1 when a feed failed (the others are still processed)."""
+    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    console = Console(stderr=True)
+    with _progress(console, len(ctx.config.feeds)) as advance:
+        result = check_job.run(ctx, on_feed_done=advance)
+    click.echo(views.check_summary(result, ctx.config.zone))
+    if result.poll.failed:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@as_of_option
+@json_option
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE.")
+@click.pass_obj
+def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | None) -> None:
+    """A table of every pledge: status, deadline, days left or overdue, latest evidence."""
+    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    rows = overview.run(ctx)
+    if as_json:
+        payload = {"as_of": ctx.now().isoformat(), "pledges": [r.to_json() for r in rows]}
+        _emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output)
+    else:
+        _emit(views.status_table(rows, ctx.now(), ctx.config.zone, width=None if output is None else 140), output)
+
+
+@cli.command()
+@click.argument("pledge_id")
+@as_of_option
+@json_option
+@click.pass_obj
+def history(runtime: Runtime, pledge_id: str, as_of: str | None, as_json: bool) -> None:
+    """The audit trail of one pledge: every status change, when, and why."""
+    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    if ctx.config.pledge(pledge_id) is None:
+        raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
+    events = overview.history(ctx, pledge_id)
+    if as_json:
+        click.echo(json.dumps([views.event_json(e) for e in events], indent=2, ensure_ascii=False))
+    else:
+        click.echo(views.history_text(pledge_id, events, ctx.config.zone))
+
+
+@cli.group()
+def evidence() -> None:
+    """List evidence; confirm or reject a piece (a rejected piece never counts again)."""
+
+
+@evidence.command("list")
+@click.option("--pledge", "pledge_id", metavar="ID", help="Only this pledge's evidence.")
+@click.option("--all", "include_rejected", is_flag=True, help="Include rejected evidence.")
+@as_of_option
+@json_option
+@click.pass_obj
+def evidence_list(runtime: Runtime, pledge_id: str | None, include_rejected: bool,
+                  as_of: str | None, as_json: bool) -> None:
+    """List evidence, oldest first."""
+    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    if pledge_id is not None and ctx.config.pledge(pledge_id) is None:
+        raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
+    found = overview.evidence_list(ctx, pledge_id, include_rejected=include_rejected)
+    if as_json:
+        click.echo(json.dumps([e.to_json() for e in found], indent=2, ensure_ascii=False))
+    else:
+        click.echo(views.evidence_text(found, ctx.config.zone))
+
+
+def _review_command(decision: str) -> click.Command:
+    @click.command(decision, help=f"Mark evidence ID as {decision}d by a person.")
+    @click.argument("evidence_id", type=int)
+    @click.option("--note", help="Why (kept with the review).")
+    @click.pass_obj
+    def command(runtime: Runtime, evidence_id: int, note: str | None) -> None:
+        ctx = runtime.context(None)
+        result = review_job.run(ctx, evidence_id, "confirmed" if decision == "confirm" else "rejected", note)
+        click.echo(f"evidence #{evidence_id} {result.evidence.review}")
+        for change in result.evaluated.changes:
+            click.echo(views.change_line(change, ctx.config.zone))
+
+    return command
+
+
+evidence.add_command(_review_command("confirm"))
+evidence.add_command(_review_command("reject"))
+
+
+@contextmanager
+def _progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
+    """A progress bar on a terminal; silent when output goes to a file or a pipe."""
+    if not console.is_terminal:
+        yield lambda _outcome: None
+        return
+    columns = (TextColumn("fetching feeds"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("fetch", total=total)
+        yield lambda _outcome: bar.advance(task)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    try:
+        code = cli.main(args=argv, prog_name="pledge-monitor", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_BAD_INPUT)
+    except (ConfigError, SettingsError, NotFoundError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except PledgeMonitorError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,89 @@
+"""Every failure pledge-monitor knows about, as a named kind.
+
+    PledgeMonitorError
+    ├── ConfigError          pledges.yaml is wrong; carries every Problem (file, line, field)
+    ├── SettingsError        an environment setting is wrong; names the variable
+    ├── FetchError(kind)     "fetch: ..."  timeout | connect | dns | tls | http_status |
+    │                                      too_large | too_many_redirects | not_found |
+    │                                      invalid_url | io
+    ├── ParseError(kind)     "parse: ..."  not_a_feed | malformed
+    └── NotFoundError        a command named a pledge or evidence that does not exist
+
+httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``), and
+feedparser's bozo results into ParseError in ``monitor.parse``; nothing else in the code
+base sees third-party exceptions. Only the CLI turns these into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PledgeMonitorError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pledges file, located as precisely as the file allows."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ConfigError(PledgeMonitorError):
+    """pledges.yaml could not be loaded; ``problems`` lists every error found, not just one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
+        count = len(self.problems)
+        header = f"{count} problem{'s' if count != 1 else ''} in the pledges file"
+        super().__init__(header + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class SettingsError(PledgeMonitorError):
+    """An environment setting is unknown or has a value of the wrong kind."""
+
+
+class FetchErrorKind(StrEnum):
+    TIMEOUT = "timeout"
+    CONNECT = "connect"
+    DNS = "dns"
+    TLS = "tls"
+    HTTP_STATUS = "http_status"
+    TOO_LARGE = "too_large"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    NOT_FOUND = "not_found"
+    INVALID_URL = "invalid_url"
+    IO = "io"
+
+
+class FetchError(PledgeMonitorError):
+    def __init__(self, kind: FetchErrorKind, message: str) -> None:
+        self.kind = kind
+        self.detail = message
+        super().__init__(f"fetch: {kind}: {message}")
+
+
+class ParseErrorKind(StrEnum):
+    NOT_A_FEED = "not_a_feed"
+    MALFORMED = "malformed"
+
+
+class ParseError(PledgeMonitorError):
+    def __init__(self, kind: ParseErrorKind, message: str) -> None:
+        self.kind = kind
+        self.detail = message
+        super().__init__(f"parse: {kind}: {message}")
+
+
+class NotFoundError(PledgeMonitorError):
+    """A command named something (a pledge id, an evidence id) that does not exist."""

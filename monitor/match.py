@@ -1,0 +1,185 @@
+"""Match: (article text, a pledge's rules) → evidence findings. Pure; no I/O, no clock.
+
+Text and terms are compared after Unicode NFKC normalisation and case folding, so full-width
+letters, ligatures and capitals do not hide a match. Latin-script terms match whole words
+("launch" does not fire inside "relaunched"; write "launch*" for any ending). Korean and
+other CJK terms match inside words, because Korean attaches particles and endings to the
+word itself: 출범 must also find 출범했다 and 출범식.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from monitor.pledgefile import Pledge, RuleSet, Stance
+
+# Bump when the matching algorithm changes, so stored pledges are matched again.
+MATCHER_VERSION = 1
+SNIPPET_MAX = 400
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+NO_WORD_BOUNDARY = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+TERM_SEPARATOR = re.compile(r"[\s\-‐–]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One rule term (its alternatives joined by '|') compiled to a single regex."""
+
+    text: str
+    pattern: re.Pattern[str]
+
+    def found_in(self, folded: str) -> str | None:
+        """The alternative (as written in the rule) that occurs in ``folded``, if any."""
+        hit = self.pattern.search(folded)
+        if hit is None:
+            return None
+        return next(alt for alt, group in zip(self._alternatives, hit.groups(), strict=True) if group)
+
+    @property
+    def _alternatives(self) -> list[str]:
+        return [alt.strip() for alt in self.text.split("|")]
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    stance: Stance
+    all: tuple[Term, ...]
+    any: tuple[Term, ...]
+    none: tuple[Term, ...]
+    within: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    stance: Stance
+    score: float
+    terms: tuple[str, ...]
+    snippet: str
+
+
+def fold(text: str) -> str:
+    """The form both text and terms are compared in."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def compile_term(text: str) -> Term:
+    groups = [f"({_alternative_regex(alt.strip())})" for alt in text.split("|")]
+    return Term(text=text, pattern=re.compile("|".join(groups)))
+
+
+def _alternative_regex(alternative: str) -> str:
+    folded = fold(alternative)
+    wildcard = folded.endswith("*")
+    words = [w for w in TERM_SEPARATOR.split(folded.rstrip("*")) if w]
+    body = r"[\s\-‐–]+".join(re.escape(word) for word in words)
+    first, last = words[0][0], words[-1][-1]
+    start = r"(?<!\w)" if _needs_boundary(first) else ""
+    if wildcard:
+        end = r"\w*"
+    else:
+        end = r"(?!\w)" if _needs_boundary(last) else ""
+    return start + body + end
+
+
+def _needs_boundary(char: str) -> bool:
+    return (char.isalnum() or char == "_") and not NO_WORD_BOUNDARY.match(char)
+
+
+def compile_rules(pledge: Pledge) -> list[CompiledRules]:
+    return [
+        CompiledRules(
+            stance=stance,
+            all=tuple(compile_term(t) for t in rules.all),
+            any=tuple(compile_term(t) for t in rules.any),
+            none=tuple(compile_term(t) for t in rules.none),
+            within=rules.within,
+        )
+        for stance, rules in pledge.evidence.stances()
+    ]
+
+
+def rules_fingerprint(pledge: Pledge, feed_ids: list[str]) -> str:
+    """Changes whenever what matching would find could change: rules, feeds, matcher."""
+    material = {
+        "matcher": MATCHER_VERSION,
+        "evidence": pledge.evidence.model_dump(mode="json"),
+        "feeds": sorted(feed_ids),
+    }
+    return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
+
+
+def match_article(rules: list[CompiledRules], title: str, text: str) -> list[Finding]:
+    """Every stance whose rules this article satisfies, at most one finding per stance."""
+    sentences = [title, *split_sentences(text)] if title else split_sentences(text)
+    folded = [fold(s) for s in sentences]
+    findings = []
+    for rule in rules:
+        finding = _match_rule(rule, sentences, folded, has_title=bool(title))
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def _match_rule(
+    rule: CompiledRules, sentences: list[str], folded: list[str], *, has_title: bool
+) -> Finding | None:
+    # 1. the terms meet in one sentence: the headline counts most, then the body
+    for index, sentence in enumerate(folded):
+        terms = _satisfied(rule, sentence)
+        if terms is not None:
+            score = 1.0 if index == 0 and has_title else 0.8
+            return Finding(rule.stance, score, terms, _snippet(sentences[index], sentence, terms))
+    # 2. for rules that allow it, the terms spread over the whole article
+    if rule.within == "article":
+        whole = " ".join(folded)
+        terms = _satisfied(rule, whole)
+        if terms is not None:
+            index = next(i for i, s in enumerate(folded) if any(_term_in(t, s) for t in terms))
+            return Finding(rule.stance, 0.6, terms,
+                           _snippet(sentences[index], folded[index], terms))
+    return None
+
+
+def _satisfied(rule: CompiledRules, folded: str) -> tuple[str, ...] | None:
+    """The matched alternatives when ``folded`` satisfies the rule, else None."""
+    if any(term.found_in(folded) for term in rule.none):
+        return None
+    matched: list[str] = []
+    for term in rule.all:
+        hit = term.found_in(folded)
+        if hit is None:
+            return None
+        matched.append(hit)
+    if rule.any:
+        hits = [hit for term in rule.any if (hit := term.found_in(folded))]
+        if not hits:
+            return None
+        matched.extend(hits)
+    return tuple(dict.fromkeys(matched))
+
+
+def _term_in(alternative: str, folded: str) -> bool:
+    return compile_term(alternative).found_in(folded) is not None
+
+
+def _snippet(original: str, folded: str, terms: tuple[str, ...]) -> str:
+    """The sentence around the match, cut to a readable length around the first term."""
+    if len(original) <= SNIPPET_MAX:
+        return original
+    first = compile_term(terms[0]).pattern.search(folded) if terms else None
+    center = min(first.start(), len(original)) if first else 0
+    start = max(0, center - SNIPPET_MAX // 2)
+    end = min(len(original), start + SNIPPET_MAX)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(original) else ""
+    return prefix + original[start:end].strip() + suffix

@@ -1,0 +1,139 @@
+"""Parse: raw feed bytes → normalized entries (plain text, UTC dates, canonical URLs).
+
+feedparser does the format work (RSS 0.9x–2.0, RSS 1.0, Atom, and broken real-world
+variants). This module turns its loose results into a small frozen ``Entry`` and turns its
+"bozo" flag into a ParseError when nothing usable came out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import feedparser
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+from monitor.errors import ParseError, ParseErrorKind
+
+# Query parameters that identify a campaign or a click, never the article itself.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|ref_src|igshid|_ga)$",
+    re.IGNORECASE,
+)
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    guid: str
+    title: str
+    url: str | None
+    text: str
+    published_at: datetime | None
+    fingerprint: str = field(default="")
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    entries: list[Entry]
+    warning: str | None
+
+
+def parse_feed(body: bytes, url: str) -> ParsedFeed:
+    """Parse one feed document; raise ParseError when it holds no feed at all."""
+    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    entries = [entry for raw in parsed.entries if (entry := _entry(raw)) is not None]
+    problem = _bozo_text(parsed) if parsed.get("bozo") else None
+    if problem and not entries:
+        kind = ParseErrorKind.MALFORMED if parsed.get("version") else ParseErrorKind.NOT_A_FEED
+        raise ParseError(kind, f"{url}: {problem}")
+    if not parsed.get("version") and not entries:
+        raise ParseError(ParseErrorKind.NOT_A_FEED, f"{url}: no RSS or Atom feed found")
+    title = parsed.feed.get("title") if parsed.get("feed") else None
+    return ParsedFeed(title=title, entries=entries, warning=problem)
+
+
+def _bozo_text(parsed: Any) -> str:
+    exc = parsed.get("bozo_exception")
+    line = getattr(exc, "getLineNumber", lambda: None)()
+    where = f" (line {line})" if line else ""
+    return f"{type(exc).__name__}: {exc}{where}" if exc else "malformed feed"
+
+
+def _entry(raw: Any) -> Entry | None:
+    title = html_to_text(raw.get("title", ""))
+    text = html_to_text(_body_html(raw))
+    if not title and not text:
+        return None
+    link = raw.get("link") or None
+    url = canonical_url(link) if link else None
+    fingerprint = content_fingerprint(title, text)
+    guid = str(raw.get("id") or url or fingerprint)
+    return Entry(
+        guid=guid,
+        title=title,
+        url=url,
+        text=text,
+        published_at=_published(raw),
+        fingerprint=fingerprint,
+    )
+
+
+def _body_html(raw: Any) -> str:
+    contents = raw.get("content") or []
+    longest = max((c.get("value", "") for c in contents), key=len, default="")
+    summary = raw.get("summary", "") or ""
+    return longest if len(longest) > len(summary) else summary
+
+
+def _published(raw: Any) -> datetime | None:
+    """feedparser gives struct_time already converted to UTC; keep it aware."""
+    parsed = raw.get("published_parsed") or raw.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML fragment, whitespace folded; plain text passes through."""
+    if not markup:
+        return ""
+    if "<" not in markup and "&" not in markup:
+        return WHITESPACE.sub(" ", markup).strip()
+    with warnings.catch_warnings():
+        # A summary that looks like a URL or a file name is still just text.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style", "noscript"]):
+        tag.decompose()
+    return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
+
+
+def canonical_url(url: str) -> str:
+    """One spelling per article: lowercase scheme and host, no default port, no fragment,
+    no tracking parameters, remaining query parameters sorted."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not TRACKING_PARAMS.match(k)
+    )
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(query), ""))
+
+
+def content_fingerprint(title: str, text: str) -> str:
+    """Same story, same fingerprint: case, width (NFKC) and whitespace do not count."""
+    folded = unicodedata.normalize("NFKC", f"{title}\n{text}").casefold()
+    return hashlib.sha256(WHITESPACE.sub(" ", folded).strip().encode()).hexdigest()

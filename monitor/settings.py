@@ -1,0 +1,140 @@
+"""Settings: one table, read from the environment once at start, validated, then passed in.
+
+Every setting is an environment variable ``PLEDGE_MONITOR_<NAME>``. Secrets may instead be
+read from a file named by ``PLEDGE_MONITOR_<NAME>_FILE`` (Docker secrets). An unknown
+``PLEDGE_MONITOR_*`` variable is an error with a did-you-mean hint, because a typo in a
+daemon's environment should fail loudly at start, not be ignored for months.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from monitor import __version__
+from monitor.errors import SettingsError
+
+PREFIX = "PLEDGE_MONITOR_"
+DEFAULT_USER_AGENT = (
+    f"pledge-monitor/{__version__} (news-feed pledge tracker; polite conditional GET)"
+)
+
+
+class Settings(BaseModel):
+    """The settings table. Each field's description is its help text (shown in the README)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    config: Path = Field(Path("pledges.yaml"), description="Path of the pledges file.")
+    data_dir: Path = Field(
+        Path("data"), description="Directory for the SQLite database and other state."
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy database URL; default: SQLite file pledge-monitor.db in "
+        "DATA_DIR. PostgreSQL: postgresql+psycopg://user:pass@host/db. Secret (_FILE).",
+    )
+    fetch_timeout: float = Field(
+        20.0, gt=0, le=600, description="Seconds a feed request may take, per phase."
+    )
+    fetch_max_bytes: int = Field(
+        10 * 1024 * 1024,
+        gt=0,
+        description="Largest feed body accepted, counted after decompression.",
+    )
+    fetch_concurrency: int = Field(
+        8, ge=1, le=64, description="How many feeds are fetched at once."
+    )
+    fetch_max_redirects: int = Field(
+        5, ge=0, le=20, description="How many redirects a feed request may follow."
+    )
+    user_agent: str = Field(
+        DEFAULT_USER_AGENT, min_length=1, description="User-Agent header sent to feeds."
+    )
+    timezone: str = Field(
+        "UTC", description="Time zone in which dates are shown (IANA name, e.g. Asia/Seoul)."
+    )
+    log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("must be DEBUG, INFO, WARNING or ERROR")
+        return upper
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'pledge-monitor.db'}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+SECRETS = frozenset({"database_url"})
+
+
+def setting_names() -> list[str]:
+    """Every environment variable name the settings table accepts (for docs and checks)."""
+    return [PREFIX + name.upper() for name in Settings.model_fields]
+
+
+def load_settings(environ: Mapping[str, str], **overrides: Any) -> Settings:
+    """Build Settings from an environment mapping; ``overrides`` (from CLI flags) win.
+
+    Raises SettingsError naming every bad variable.
+    """
+    values = _values_from_environ(environ)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = PREFIX + str(err["loc"][0]).upper() if err["loc"] else PREFIX + "?"
+            lines.append(f"{name}: {err['msg']}")
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
+
+
+def _values_from_environ(environ: Mapping[str, str]) -> dict[str, Any]:
+    fields = set(Settings.model_fields)
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, raw in environ.items():
+        if not key.startswith(PREFIX):
+            continue
+        name = key[len(PREFIX) :].lower()
+        if name.endswith("_file") and name[: -len("_file")] in SECRETS:
+            secret = name[: -len("_file")]
+            try:
+                values[secret] = Path(raw).read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                problems.append(f"{key}: cannot read {raw!r}: {exc.strerror}")
+        elif name in fields:
+            if raw.strip() != "":  # empty means "use the default", as in shell scripts
+                values.setdefault(name, raw)
+        else:
+            hint = difflib.get_close_matches(key, setting_names(), n=1)
+            suggestion = f" (did you mean {hint[0]}?)" if hint else ""
+            problems.append(f"{key}: unknown setting{suggestion}")
+    if problems:
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(sorted(problems)))
+    return values

@@ -1,0 +1,189 @@
+"""Status engine: evidence + deadline + an instant → a status that explains itself. Pure.
+
+The rules, in order (each judgement names the evidence or the deadline behind it):
+1. Only evidence published by the instant counts; rejected evidence never counts, and an
+   automatic match older than the pledge itself is no evidence of it.
+2. The latest *decisive* piece (fulfilled or broken) decides. Human-vouched pieces (a
+   verdict written in pledges.yaml, or evidence confirmed with ``evidence confirm``) win over
+   automatic matches: when any human-vouched decisive piece exists, only those are looked at.
+   Fulfilment published after the deadline is ``fulfilled_late``.
+3. Otherwise, once the deadline plus grace has passed, the pledge is ``overdue``.
+4. Otherwise any progress evidence makes it ``in_progress``; with none it is ``pending``.
+
+``timeline`` replays these rules over every instant at which the answer can change, and
+``reconcile`` turns that timeline into the events still missing from the stored trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+
+class Status(StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    FULFILLED = "fulfilled"
+    FULFILLED_LATE = "fulfilled_late"
+    OVERDUE = "overdue"
+    BROKEN = "broken"
+
+
+DECISIVE = ("fulfilled", "broken")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A pledge's dates as instants: made, deadline (end of the due day), overdue after grace."""
+
+    made_at: datetime
+    deadline: datetime | None
+    overdue_at: datetime | None
+
+    @classmethod
+    def of(cls, made_on: date, due: date | None, grace: timedelta, zone: ZoneInfo) -> Timing:
+        made_at = datetime.combine(made_on, time.min, zone)
+        if due is None:
+            return cls(made_at, None, None)
+        # "due 30 November" means by the end of that day where the pledge was made
+        deadline = datetime.combine(due + timedelta(days=1), time.min, zone)
+        return cls(made_at, deadline, deadline + grace)
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """What the engine needs to know of one piece of evidence (no ORM in here)."""
+
+    id: int
+    stance: str
+    published_at: datetime
+    human: bool = False
+    rejected: bool = False
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: Status
+    since: datetime
+    reason: str
+    evidence_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Transition:
+    old: Status | None
+    new: Status
+    at: datetime
+    reason: str
+    evidence_id: int | None
+
+
+def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Judgement:
+    """The status at instant ``at``, with the reason and the evidence behind it."""
+    counted = [e for e in evidence if _counts(e, timing, at)]
+    decisive = [e for e in counted if e.stance in DECISIVE]
+    vouched = [e for e in decisive if e.human]
+    if vouched or decisive:
+        piece = max(vouched or decisive, key=lambda e: (e.published_at, e.id))
+        return _decided_by(piece, timing)
+    if timing.overdue_at is not None and at >= timing.overdue_at:
+        assert timing.deadline is not None
+        return Judgement(Status.OVERDUE, timing.overdue_at,
+                         f"deadline {_day(timing.deadline)} passed"
+                         f"{_grace_text(timing)} with no evidence of fulfilment")
+    progress = [e for e in counted if e.stance == "progress"]
+    if progress:
+        first = min(progress, key=lambda e: (e.published_at, e.id))
+        return Judgement(Status.IN_PROGRESS, first.published_at,
+                         f"progress: {_describe(first)}", first.id)
+    return Judgement(Status.PENDING, timing.made_at, "no evidence yet")
+
+
+def _counts(piece: EvidenceView, timing: Timing, at: datetime) -> bool:
+    if piece.rejected or piece.published_at > at:
+        return False
+    return piece.human or piece.published_at >= timing.made_at
+
+
+def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:
+    if piece.stance == "broken":
+        return Judgement(Status.BROKEN, piece.published_at, f"broken: {_describe(piece)}", piece.id)
+    late = timing.deadline is not None and piece.published_at >= timing.deadline
+    if late:
+        assert timing.deadline is not None
+        days = (piece.published_at - timing.deadline).days + 1
+        return Judgement(Status.FULFILLED_LATE, piece.published_at,
+                         f"fulfilled {days} day{'s' if days != 1 else ''} after the deadline "
+                         f"{_day(timing.deadline)}: {_describe(piece)}", piece.id)
+    return Judgement(Status.FULFILLED, piece.published_at, f"fulfilled: {_describe(piece)}",
+                     piece.id)
+
+
+def _describe(piece: EvidenceView) -> str:
+    who = "verdict" if piece.human else "evidence"
+    title = f" “{piece.title}”" if piece.title else ""
+    return f"{who} #{piece.id}{title} ({piece.published_at:%Y-%m-%d})"
+
+
+def _day(deadline: datetime) -> str:
+    """The due date as written in the file (the deadline instant is the next midnight)."""
+    return f"{(deadline - timedelta(days=1)):%Y-%m-%d}"
+
+
+def _grace_text(timing: Timing) -> str:
+    assert timing.deadline is not None and timing.overdue_at is not None
+    grace = timing.overdue_at - timing.deadline
+    if not grace:
+        return ""
+    days, hours = grace.days, grace.seconds // 3600
+    return f" (+{days}d grace)" if not hours else f" (+{days * 24 + hours}h grace)"
+
+
+def timeline(timing: Timing, evidence: Sequence[EvidenceView], until: datetime) -> list[Transition]:
+    """Every status change from the day the pledge was made up to ``until``, in order."""
+    instants = {timing.made_at}
+    instants.update(e.published_at for e in evidence if not e.rejected)
+    if timing.overdue_at is not None:
+        instants.add(timing.overdue_at)
+    transitions: list[Transition] = []
+    current: Status | None = None
+    for instant in sorted(i for i in instants if timing.made_at <= i <= until):
+        verdict = judge(timing, evidence, instant)
+        if verdict.status != current:
+            reason = verdict.reason if current is not None else f"pledge made; {verdict.reason}"
+            transitions.append(Transition(current, verdict.status, instant, reason,
+                                          verdict.evidence_id))
+            current = verdict.status
+    return transitions
+
+
+def reconcile(
+    head: Status | None, head_at: datetime | None, changes: list[Transition], now: datetime
+) -> list[Transition]:
+    """The transitions to append to a stored trail whose last entry is ``head`` at ``head_at``.
+
+    1. An empty trail takes the whole timeline (a new install replays the feed archive).
+    2. A trail recorded beyond ``now`` (an ``--as-of`` replay of the past) takes nothing.
+    3. Otherwise the timeline's changes after ``head_at`` are appended; if what is now known
+       says the pledge stands elsewhere (evidence rejected, an old article found late, rules
+       edited) a correction is recorded at ``now``.
+    """
+    if head is None or head_at is None:
+        return list(changes)
+    if now < head_at:
+        return []
+    missing: list[Transition] = []
+    current = head
+    for change in changes:
+        if change.at > head_at and change.new != current:
+            missing.append(replace(change, old=current))
+            current = change.new
+    if changes and changes[-1].new != current:
+        final = changes[-1]
+        missing.append(Transition(current, final.new, now, f"re-evaluated: {final.reason}",
+                                  final.evidence_id))
+    return missing

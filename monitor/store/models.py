@@ -1,0 +1,126 @@
+"""Database tables (SQLModel). Times are stored as UTC; read them back with ``ensure_utc``.
+
+Articles are stored once however many feeds carry them; a Sighting records each feed that
+carried one. Evidence is keyed so that the same finding is never stored twice, and a
+person's review (confirmed/rejected) lives on the row, so a rejected piece never counts again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from typing import Any
+
+from sqlalchemy import Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from monitor.clock import ensure_utc
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike
+    (SQLite keeps no offset, and PostgreSQL would otherwise shift to the session zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        utc = ensure_utc(value)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return ensure_utc(value) if value is not None else None
+
+
+class FeedState(SQLModel, table=True):
+    """What we know of one feed between polls: validators for conditional GET and health."""
+
+    __tablename__ = "feed"
+
+    id: str = Field(primary_key=True, max_length=100)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    etag: str | None = Field(default=None, sa_column=Column(Text))
+    last_modified: str | None = Field(default=None, sa_column=Column(Text))
+    last_checked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_ok_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    last_error_kind: str | None = Field(default=None, max_length=40)
+    error_count: int = 0
+    failing_since: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    entries_seen: int = 0
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    canonical_url: str | None = Field(default=None, sa_column=Column(Text, unique=True))
+    fingerprint: str = Field(unique=True, max_length=64)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    published_at: datetime | None = Field(default=None, index=True, sa_type=UtcDateTime)
+    first_seen_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class Sighting(SQLModel, table=True):
+    """One feed carried one article. The id orders sightings: matching resumes after the
+    highest id it has already looked at."""
+
+    __table_args__ = (UniqueConstraint("feed_id", "guid", name="uq_sighting_feed_guid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    feed_id: str = Field(max_length=100, index=True)
+    guid: str = Field(sa_column=Column(Text, nullable=False))
+    seen_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class Evidence(SQLModel, table=True):
+    """One finding: an article (or a hand-recorded URL) that bears on one pledge."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=400)
+    pledge_id: str = Field(max_length=100, index=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id")
+    origin: str = Field(max_length=10)  # auto | manual
+    stance: str = Field(max_length=10)  # fulfilled | progress | broken
+    score: float = 0.0
+    matched_terms: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    snippet: str = Field(default="", sa_column=Column(Text, nullable=False))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    title: str = Field(default="", sa_column=Column(Text, nullable=False))
+    published_at: datetime = Field(sa_type=UtcDateTime)
+    found_at: datetime = Field(sa_type=UtcDateTime)
+    review: str | None = Field(default=None, max_length=10)  # confirmed | rejected
+    reviewed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    review_note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class PledgeState(SQLModel, table=True):
+    """Per-pledge bookkeeping: which sightings were matched under which rules, and the
+    status last recorded (the head of the event trail)."""
+
+    __tablename__ = "pledge_state"
+
+    pledge_id: str = Field(primary_key=True, max_length=100)
+    rules_hash: str = Field(max_length=64)
+    matched_through: int = 0
+    status: str | None = Field(default=None, max_length=20)
+    status_effective_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class StatusEvent(SQLModel, table=True):
+    """The audit trail: every status change with its cause, in the order it was recorded."""
+
+    __tablename__ = "status_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: str = Field(max_length=100, index=True)
+    kind: str = Field(default="status_changed", max_length=30)
+    old_status: str | None = Field(default=None, max_length=20)
+    new_status: str = Field(max_length=20)
+    effective_at: datetime = Field(sa_type=UtcDateTime)
+    recorded_at: datetime = Field(sa_type=UtcDateTime)
+    evidence_id: int | None = None
+    reason: str = Field(sa_column=Column(Text, nullable=False))

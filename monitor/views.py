@@ -1,0 +1,142 @@
+"""Terminal views of results: the CLI's tables and summaries, as plain strings.
+
+Kept apart from the CLI so that tests (and later the reports) can use the same wording.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from rich.console import Console
+from rich.table import Table
+
+from monitor.status import Status
+
+if TYPE_CHECKING:  # views only read the jobs' result types
+    from jobs.check import CheckResult
+    from jobs.evaluate import StatusChange
+    from jobs.overview import EvidenceSummary, PledgeOverview
+    from monitor.store.models import StatusEvent
+
+STATUS_STYLE = {
+    Status.PENDING: "white",
+    Status.IN_PROGRESS: "cyan",
+    Status.FULFILLED: "green",
+    Status.FULFILLED_LATE: "yellow",
+    Status.OVERDUE: "red",
+    Status.BROKEN: "bold red",
+}
+
+
+def local(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def status_table(rows: Sequence[PledgeOverview], now: datetime, zone: ZoneInfo, width: int | None = None) -> str:
+    table = Table(title=f"Pledges as of {local(now, zone)} ({zone.key})", title_justify="left")
+    for column in ("pledge", "status", "due", "days", "latest evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        status = row.judgement.status
+        latest = row.latest
+        latest_text = (
+            f"{latest.published_at.astimezone(zone):%Y-%m-%d} {latest.stance}: {latest.title}"
+            if latest else "—"
+        )
+        table.add_row(
+            row.pledge.id,
+            f"[{STATUS_STYLE[status]}]{status.value}[/]",
+            row.pledge.due.isoformat() if row.pledge.due else "—",
+            _days_text(row.days_left, status),
+            latest_text,
+        )
+    return _render(table, width)
+
+
+def _days_text(days_left: int | None, status: Status) -> str:
+    if days_left is None or status in (Status.FULFILLED, Status.FULFILLED_LATE, Status.BROKEN):
+        return ""
+    if days_left >= 0:
+        return f"{days_left} left"
+    return f"{-days_left} overdue"
+
+
+def check_summary(result: CheckResult, zone: ZoneInfo) -> str:
+    lines = []
+    for feed in result.poll.feeds:
+        if feed.outcome == "ok":
+            note = f" (warning: {feed.message})" if feed.message else ""
+            lines.append(f"feed {feed.feed_id}: {feed.entries} entries, "
+                         f"{feed.new_articles} new{note}")
+        elif feed.outcome == "not_modified":
+            lines.append(f"feed {feed.feed_id}: not modified")
+        else:
+            lines.append(f"feed {feed.feed_id}: FAILED {feed.message}")
+    found = result.evaluate.new_evidence
+    lines.append(f"new evidence: {len(found)}")
+    lines += [f"  #{e.evidence_id} {e.pledge_id} {e.stance}: {e.title}" for e in found]
+    changes = result.evaluate.changes
+    lines.append(f"status changes: {len(changes)}")
+    lines += ["  " + change_line(c, zone) for c in changes]
+    return "\n".join(lines) + "\n"
+
+
+def change_line(change: StatusChange, zone: ZoneInfo) -> str:
+    old = change.old.value if change.old else "—"
+    return (f"{change.pledge_id}: {old} → {change.new.value} "
+            f"at {local(change.at, zone)} — {change.reason}")
+
+
+def history_text(pledge_id: str, events: Sequence[StatusEvent], zone: ZoneInfo) -> str:
+    if not events:
+        return f"{pledge_id}: no recorded history yet (run `pledge-monitor check`)\n"
+    lines = [f"History of {pledge_id} (times in {zone.key}):"]
+    for event in events:
+        lines.append(
+            f"  {local(event.effective_at, zone)}  {event.old_status or '—'} → {event.new_status}"
+            f"  {event.reason}  [recorded {local(event.recorded_at, zone)}]"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def event_json(event: StatusEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "pledge_id": event.pledge_id,
+        "kind": event.kind,
+        "old_status": event.old_status,
+        "new_status": event.new_status,
+        "effective_at": event.effective_at.isoformat(),
+        "recorded_at": event.recorded_at.isoformat(),
+        "evidence_id": event.evidence_id,
+        "reason": event.reason,
+    }
+
+
+def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
+    if not found:
+        return "no evidence\n"
+    lines = []
+    for e in found:
+        review = f" [{e.review}]" if e.review else ""
+        origin = " (verdict)" if e.origin == "manual" else ""
+        lines.append(f"#{e.id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}{origin}{review}"
+                     f"  {e.title}")
+        if e.url:
+            lines.append(f"    {e.url}")
+        if e.snippet:
+            lines.append(f"    “{e.snippet}”")
+        if e.terms:
+            lines.append(f"    matched: {', '.join(e.terms)}")
+    return "\n".join(lines) + "\n"
+
+
+def _render(table: Table, width: int | None) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width or 120, force_terminal=False, color_system=None)
+    console.print(table)
+    return buffer.getvalue()
