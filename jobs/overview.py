@@ -65,7 +65,11 @@ class PledgeOverview:
 def run(ctx: JobContext, pledge_id: str | None = None) -> list[PledgeOverview]:
     now = ctx.now()
     today = now.astimezone(ctx.config.zone).date()
-    pledges = [p for p in ctx.config.pledges if pledge_id in (None, p.id)]
+    # a pledge made after the as-of instant did not exist yet, so it has no status then
+    pledges = [
+        p for p in ctx.config.pledges
+        if pledge_id in (None, p.id) and ctx.timing(p.id).made_at <= now
+    ]
     with ctx.session() as session:
         overviews = []
         for pledge in pledges:

@@ -99,7 +99,7 @@ def _apply_result(session: Session, state: FeedState, result: FetchResult, now: 
         return FeedReport(state.id, result.url, "not_modified")
     assert result.body is not None
     try:
-        parsed = parse.parse_feed(result.body, result.url)
+        parsed = parse.parse_feed(result.body, result.url, result.content_type)
     except ParseError as error:
         feeds.record_failure(session, state, now, error.kind, str(error))
         return FeedReport(state.id, result.url, "failed", error_kind=error.kind, message=str(error))

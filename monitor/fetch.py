@@ -55,6 +55,7 @@ class FetchResult:
     etag: str | None
     last_modified: str | None
     elapsed: float
+    content_type: str = "application/xml"
 
     @property
     def not_modified(self) -> bool:
@@ -144,7 +145,7 @@ async def _get(
         return FetchResult(
             request.feed_id, final_url, response.status_code, body,
             response.headers.get("ETag"), response.headers.get("Last-Modified"),
-            time.monotonic() - started,
+            time.monotonic() - started, response.headers.get("Content-Type", ""),
         )
 
 

@@ -47,11 +47,15 @@ class ParsedFeed:
     warning: str | None
 
 
-def parse_feed(body: bytes, url: str) -> ParsedFeed:
-    """Parse one feed document; raise ParseError when it holds no feed at all."""
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+def parse_feed(body: bytes, url: str, content_type: str = "application/xml") -> ParsedFeed:
+    """Parse one feed document; raise ParseError when it holds no feed at all.
+
+    The HTTP Content-Type lets feedparser honour a declared charset (RFC 7303); a feed
+    served as text/html or with no type is still parsed, since many real feeds are."""
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    parsed = feedparser.parse(body, response_headers=headers)
     entries = [entry for raw in parsed.entries if (entry := _entry(raw)) is not None]
-    problem = _bozo_text(parsed) if parsed.get("bozo") else None
+    problem = _bozo_text(parsed) if _is_real_problem(parsed) else None
     if problem and not entries:
         kind = ParseErrorKind.MALFORMED if parsed.get("version") else ParseErrorKind.NOT_A_FEED
         raise ParseError(kind, f"{url}: {problem}")
@@ -59,6 +63,12 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
         raise ParseError(ParseErrorKind.NOT_A_FEED, f"{url}: no RSS or Atom feed found")
     title = parsed.feed.get("title") if parsed.get("feed") else None
     return ParsedFeed(title=title, entries=entries, warning=problem)
+
+
+def _is_real_problem(parsed: Any) -> bool:
+    """A wrong Content-Type alone is no problem with the feed itself."""
+    exc = parsed.get("bozo_exception")
+    return bool(parsed.get("bozo")) and not isinstance(exc, feedparser.NonXMLContentType)
 
 
 def _bozo_text(parsed: Any) -> str:

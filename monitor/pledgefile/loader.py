@@ -16,6 +16,7 @@ import difflib
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -242,13 +243,36 @@ def _field_name(tree: Any, loc: tuple[Any, ...]) -> str:
 def _cross_checks(tree: CommentedMap, origin: Any) -> list[Problem]:
     problems = list(_check_timezone(tree, origin))
     feed_ids = set(_ids(tree, "feeds", origin, problems))
-    pledge_ids = list(_ids(tree, "pledges", origin, problems))
-    del pledge_ids
+    problems.extend(_duplicate_ids(tree, "pledges", origin))
     pledges = tree.get("pledges")
-    if isinstance(pledges, CommentedSeq) and feed_ids:
+    if isinstance(pledges, CommentedSeq):
         for index, pledge in enumerate(pledges):
-            problems.extend(_unknown_feed_refs(tree, index, pledge, feed_ids, origin))
+            if feed_ids:
+                problems.extend(_unknown_feed_refs(tree, index, pledge, feed_ids, origin))
+            problems.extend(_due_before_made(tree, index, pledge, origin))
     return problems
+
+
+def _duplicate_ids(tree: CommentedMap, section: str, origin: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    for _ in _ids(tree, section, origin, problems):
+        pass
+    return problems
+
+
+def _due_before_made(tree: CommentedMap, index: int, pledge: Any, origin: Any) -> Iterator[Problem]:
+    """Checked on the raw tree so it is reported alongside any other problem of the pledge."""
+    if not isinstance(pledge, CommentedMap):
+        return
+    try:
+        made_on = date.fromisoformat(str(pledge.get("made_on")))
+        due = date.fromisoformat(str(pledge.get("due")))
+    except ValueError:
+        return  # missing or invalid dates are reported by validation already
+    if due < made_on:
+        loc = ("pledges", index, "due")
+        yield Problem(str(origin(loc)), _line_of(tree, loc), _field_name(tree, loc),
+                      f"due {due} is before made_on {made_on}")
 
 
 def _check_timezone(tree: CommentedMap, origin: Any) -> Iterator[Problem]:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 GRACE = r"^\d+[hdw]$"
@@ -34,6 +34,7 @@ def _check_term(term: str) -> str:
 
 Term = Annotated[
     str,
+    AfterValidator(_check_term),
     Field(
         min_length=1,
         description="Text to find, case-insensitively. 'a|b' matches either; several words "
@@ -60,11 +61,6 @@ class RuleSet(_Strict):
         description="Where the terms must meet: in one sentence (default, precise) or "
         "anywhere in the article.",
     )
-
-    @field_validator("all", "any", "none")
-    @classmethod
-    def _terms_are_well_formed(cls, terms: list[str]) -> list[str]:
-        return [_check_term(term) for term in terms]
 
     @model_validator(mode="after")
     def _not_empty(self) -> RuleSet:
@@ -125,12 +121,6 @@ class Pledge(_Strict):
     evidence: EvidenceRules
     verdicts: list[Verdict] = Field(default_factory=list)
     notes: str | None = None
-
-    @model_validator(mode="after")
-    def _due_after_made(self) -> Pledge:
-        if self.due is not None and self.due < self.made_on:
-            raise ValueError(f"due {self.due} is before made_on {self.made_on}")
-        return self
 
     @property
     def source_url(self) -> str | None:
