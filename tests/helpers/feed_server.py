@@ -42,7 +42,7 @@ class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[SeenRequest] = []
-        self.in_flight = 0
+        self.active: list[str] = []
         self.max_in_flight = 0
         self._lock = threading.Lock()
         server = self
@@ -51,14 +51,16 @@ class FeedServer:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                # Count only this test's routes: an earlier test's slow request may linger.
                 with server._lock:
-                    server.in_flight += 1
-                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                    server.active.append(self.path)
+                    current = sum(1 for path in server.active if path in server.routes)
+                    server.max_in_flight = max(server.max_in_flight, current)
                 try:
                     self._answer()
                 finally:
                     with server._lock:
-                        server.in_flight -= 1
+                        server.active.remove(self.path)
 
             def _answer(self) -> None:
                 server.requests.append(SeenRequest(self.path, dict(self.headers.items())))
