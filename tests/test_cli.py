@@ -1,0 +1,165 @@
+"""The command line: output, JSON, exit codes (0 fine, 1 problems found, 2 bad input)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from monitor.cli import main
+from tests.helpers.feed_server import FeedServer
+from tests.helpers.feeds import Item, rss
+from tests.test_check_cycle import LAUNCH, PROGRESS
+
+DATA = Path(__file__).parent / "data" / "pledges"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    out, err = capsys.readouterr()
+    code = exited.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    for name in ("PLEDGE_MONITOR_CONFIG", "PLEDGE_MONITOR_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PLEDGE_MONITOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PLEDGE_MONITOR_FETCH_TIMEOUT", "2")
+    return tmp_path
+
+
+@pytest.fixture
+def config(feed_server: FeedServer, write_config: Callable[..., Path], env: Path) -> Path:
+    feed_server.route("/a.xml", body=rss(PROGRESS, LAUNCH))
+    return write_config({"a": feed_server.url("/a.xml")})
+
+
+def test_validate_accepts_a_good_file(capsys: pytest.CaptureFixture[str], env: Path) -> None:
+    code, out, _ = run(capsys, "validate", str(DATA / "good_minimal.yaml"))
+    assert code == 0 and "ok (1 feeds, 1 pledges)" in out
+
+
+def test_validate_lists_every_problem_with_its_line_and_exits_2(
+    capsys: pytest.CaptureFixture[str], env: Path
+) -> None:
+    path = DATA / "bad_many.yaml"
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2
+    assert "5 problems" in err
+    assert f"{path}:16: pledges.Bad_Id.due: due 2025-01-01 is before made_on" in err
+
+
+def test_validate_uses_the_config_option_or_variable(
+    capsys: pytest.CaptureFixture[str], env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLEDGE_MONITOR_CONFIG", str(DATA / "good_minimal.yaml"))
+    assert run(capsys, "validate")[0] == 0
+    code, _, err = run(capsys, "--config", str(DATA / "bad_yaml.yaml"), "validate")
+    assert code == 2 and "invalid YAML" in err
+
+
+def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str], env: Path) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and json.loads(out)["title"] == "pledge-monitor pledges file"
+
+
+def test_check_prints_what_changed_and_status_shows_the_table(
+    capsys: pytest.CaptureFixture[str], config: Path
+) -> None:
+    code, out, _ = run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    assert code == 0
+    assert "feed a: 2 entries, 2 new" in out
+    assert "new evidence: 2" in out
+    assert "task-force: in_progress → fulfilled_late" in out
+    code, out, _ = run(capsys, "--config", str(config), "status", "--as-of", "2025-12-10")
+    assert code == 0 and "task-force" in out and "fulfilled_late" in out
+
+
+def test_status_json_is_for_scripts(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    code, out, _ = run(capsys, "--config", str(config), "status", "--json", "--as-of", "2025-11-20")
+    payload = json.loads(out)
+    assert code == 0 and payload["as_of"].startswith("2025-11-20T23:59:59")
+    [pledge] = payload["pledges"]
+    assert pledge["status"] == "in_progress" and pledge["days_left"] == 10
+    assert pledge["latest_evidence"]["stance"] == "progress"
+
+
+def test_status_output_file(capsys: pytest.CaptureFixture[str], config: Path, tmp_path: Path) -> None:
+    out_file = tmp_path / "reports" / "status.json"
+    run(capsys, "--config", str(config), "status", "--json", "--output", str(out_file))
+    assert json.loads(out_file.read_text())["pledges"][0]["id"] == "task-force"
+
+
+def test_check_exits_1_when_a_feed_fails(
+    capsys: pytest.CaptureFixture[str], feed_server: FeedServer,
+    write_config: Callable[..., Path], env: Path,
+) -> None:
+    feed_server.route("/ok.xml", body=rss(PROGRESS))
+    feed_server.route("/down.xml", status=503)
+    path = write_config({"ok": feed_server.url("/ok.xml"), "down": feed_server.url("/down.xml")})
+    code, out, _ = run(capsys, "--config", str(path), "check")
+    assert code == 1
+    assert "feed down: FAILED fetch: http_status: HTTP 503" in out
+    assert "feed ok: 1 entries, 1 new" in out
+
+
+def test_history_shows_the_audit_trail(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    code, out, _ = run(capsys, "--config", str(config), "history", "task-force", "--json")
+    assert code == 0
+    assert [e["new_status"] for e in json.loads(out)] == ["pending", "in_progress", "fulfilled_late"]
+    code, out, _ = run(capsys, "--config", str(config), "history", "task-force")
+    assert "pending → in_progress" in out
+
+
+def test_unknown_ids_are_bad_input(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+    code, _, err = run(capsys, "--config", str(config), "history", "nope")
+    assert code == 2 and "no pledge with id 'nope'" in err
+    code, _, err = run(capsys, "--config", str(config), "evidence", "reject", "999")
+    assert code == 2 and "no evidence with id 999" in err
+
+
+def test_evidence_list_confirm_and_reject(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    code, out, _ = run(capsys, "--config", str(config), "evidence", "list", "--json")
+    found = json.loads(out)
+    assert code == 0 and [e["stance"] for e in found] == ["progress", "fulfilled"]
+    launch = found[1]
+    assert launch["terms"] == ["task force", "launched"] and launch["url"].endswith("/news/launch")
+    code, out, _ = run(capsys, "--config", str(config), "evidence", "reject", str(launch["id"]),
+                       "--note", "wrong task force")
+    assert code == 0 and f"evidence #{launch['id']} rejected" in out
+    assert "fulfilled_late → overdue" in out
+    code, out, _ = run(capsys, "--config", str(config), "evidence", "list")
+    assert "Task force launched" not in out
+    code, out, _ = run(capsys, "--config", str(config), "evidence", "list", "--all")
+    assert "[rejected]" in out
+    code, out, _ = run(capsys, "--config", str(config), "evidence", "confirm", str(found[0]["id"]))
+    assert code == 0 and "confirmed" in out
+
+
+def test_a_bad_as_of_date_is_bad_input(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+    code, _, err = run(capsys, "--config", str(config), "status", "--as-of", "yesterday")
+    assert code == 2 and "--as-of" in err
+
+
+def test_an_unknown_setting_is_bad_input_with_a_hint(
+    capsys: pytest.CaptureFixture[str], config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLEDGE_MONITOR_DATABSE_URL", "sqlite://")
+    code, _, err = run(capsys, "--config", str(config), "status")
+    assert code == 2 and "did you mean PLEDGE_MONITOR_DATABASE_URL?" in err
+
+
+def test_python_dash_m_monitor_is_the_same_command() -> None:
+    done = subprocess.run([sys.executable, "-m", "monitor", "--help"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and "validate" in done.stdout and "check" in done.stdout
