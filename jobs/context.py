@@ -47,5 +47,6 @@ class JobContext:
     def timing(self, pledge_id: str) -> Timing:
         pledge = self.config.pledge(pledge_id)
         assert pledge is not None
-        return Timing.of(pledge.made_on, pledge.due, self.config.file.grace_of(pledge),
-                         self.config.zone)
+        return Timing.of(
+            pledge.made_on, pledge.due, self.config.file.grace_of(pledge), self.config.zone
+        )

@@ -83,18 +83,26 @@ def _match_new_articles(
             row = evidence.add_finding(session, pledge.id, article, finding, now)
             if row is not None:
                 new_rows.append(row)
-                ctx.log.info("evidence found", extra=fields(
-                    pledge_id=pledge.id, evidence_id=row.id, stance=row.stance, url=row.url))
+                ctx.log.info(
+                    "evidence found",
+                    extra=fields(
+                        pledge_id=pledge.id, evidence_id=row.id, stance=row.stance, url=row.url
+                    ),
+                )
     if rules_changed:
         dropped = evidence.drop_unreviewed_auto(session, pledge.id, keys)
-        ctx.log.info("rules changed; pledge matched again", extra=fields(
-            pledge_id=pledge.id, dropped=dropped))
+        ctx.log.info(
+            "rules changed; pledge matched again",
+            extra=fields(pledge_id=pledge.id, dropped=dropped),
+        )
     state.rules_hash, state.matched_through = fingerprint, latest
     trail.save_state(session, state)
     return new_rows
 
 
-def _record_status(ctx: JobContext, session: Session, pledge: Pledge, now: datetime) -> list[StatusChange]:
+def _record_status(
+    ctx: JobContext, session: Session, pledge: Pledge, now: datetime
+) -> list[StatusChange]:
     state = trail.state_of(session, pledge.id)
     assert state is not None
     views = [evidence.as_view(row) for row in evidence.evidence_for(session, pledge.id)]
@@ -106,12 +114,17 @@ def _record_status(ctx: JobContext, session: Session, pledge: Pledge, now: datet
     state.status, state.status_effective_at = missing[-1].new.value, missing[-1].at
     trail.save_state(session, state)
     for change in missing:
-        ctx.log.info("status changed", extra=fields(
-            pledge_id=pledge.id, old=change.old, status=change.new, reason=change.reason))
+        ctx.log.info(
+            "status changed",
+            extra=fields(
+                pledge_id=pledge.id, old=change.old, status=change.new, reason=change.reason
+            ),
+        )
     return [StatusChange(pledge.id, c.old, c.new, c.at, c.reason) for c in missing]
 
 
 def _new_evidence(row: Evidence) -> NewEvidence:
     assert row.id is not None
-    return NewEvidence(row.pledge_id, row.id, row.stance, row.title, row.url,
-                       row.published_at, row.origin)
+    return NewEvidence(
+        row.pledge_id, row.id, row.stance, row.title, row.url, row.published_at, row.origin
+    )

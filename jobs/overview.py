@@ -67,7 +67,8 @@ def run(ctx: JobContext, pledge_id: str | None = None) -> list[PledgeOverview]:
     today = now.astimezone(ctx.config.zone).date()
     # a pledge made after the as-of instant did not exist yet, so it has no status then
     pledges = [
-        p for p in ctx.config.pledges
+        p
+        for p in ctx.config.pledges
         if pledge_id in (None, p.id) and ctx.timing(p.id).made_at <= now
     ]
     with ctx.session() as session:
@@ -78,17 +79,23 @@ def run(ctx: JobContext, pledge_id: str | None = None) -> list[PledgeOverview]:
             judgement = judge(ctx.timing(pledge.id), views, now)
             counted = [r for r in rows if r.review != "rejected" and r.published_at <= now]
             latest = summarize(counted[-1]) if counted else None
-            overviews.append(PledgeOverview(pledge, judgement, _days_left(pledge.due, today),
-                                            latest, len(counted)))
+            overviews.append(
+                PledgeOverview(
+                    pledge, judgement, _days_left(pledge.due, today), latest, len(counted)
+                )
+            )
     return overviews
 
 
-def evidence_list(ctx: JobContext, pledge_id: str | None, *, include_rejected: bool) -> list[EvidenceSummary]:
+def evidence_list(
+    ctx: JobContext, pledge_id: str | None, *, include_rejected: bool
+) -> list[EvidenceSummary]:
     now = ctx.now()
     with ctx.session() as session:
         rows = evidence_repo.evidence_for(session, pledge_id)
     return [
-        summarize(row) for row in rows
+        summarize(row)
+        for row in rows
         if row.published_at <= now and (include_rejected or row.review != "rejected")
     ]
 
@@ -106,9 +113,16 @@ def feed_health(ctx: JobContext) -> list[FeedState]:
 def summarize(row: Evidence) -> EvidenceSummary:
     assert row.id is not None
     return EvidenceSummary(
-        id=row.id, stance=row.stance, origin=row.origin, review=row.review, title=row.title,
-        url=row.url, published_at=row.published_at, snippet=row.snippet,
-        terms=evidence_repo.matched_terms(row), score=row.score,
+        id=row.id,
+        stance=row.stance,
+        origin=row.origin,
+        review=row.review,
+        title=row.title,
+        url=row.url,
+        published_at=row.published_at,
+        snippet=row.snippet,
+        terms=evidence_repo.matched_terms(row),
+        score=row.score,
     )
 
 

@@ -67,7 +67,7 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
         try:
             report = _apply(session, state, outcome, now)
             session.commit()
-        except Exception as exc:  # noqa: BLE001 — one feed's surprise must not stop the cycle
+        except Exception as exc:
             session.rollback()
             ctx.log.exception("feed could not be stored", extra=log_fields)
             state = session.get(FeedState, outcome.feed_id)
@@ -75,27 +75,45 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
             message = f"store: {type(exc).__name__}: {exc}"
             feeds.record_failure(session, state, now, "internal", message)
             session.commit()
-            report = FeedReport(outcome.feed_id, outcome.url, "failed", error_kind="internal",
-                                message=message)
+            report = FeedReport(
+                outcome.feed_id, outcome.url, "failed", error_kind="internal", message=message
+            )
     level = logging.WARNING if report.outcome == "failed" else logging.INFO
-    ctx.log.log(level, f"feed {report.outcome}", extra=fields(
-        feed_id=report.feed_id, feed_url=report.url, entries=report.entries,
-        new_articles=report.new_articles, kind=report.error_kind, error=report.message))
+    ctx.log.log(
+        level,
+        f"feed {report.outcome}",
+        extra=fields(
+            feed_id=report.feed_id,
+            feed_url=report.url,
+            entries=report.entries,
+            new_articles=report.new_articles,
+            kind=report.error_kind,
+            error=report.message,
+        ),
+    )
     return report
 
 
 def _apply(session: Session, state: FeedState, outcome: Outcome, now: datetime) -> FeedReport:
     if isinstance(outcome, FetchFailure):
         feeds.record_failure(session, state, now, outcome.error.kind, str(outcome.error))
-        return FeedReport(state.id, outcome.url, "failed", error_kind=outcome.error.kind,
-                          message=str(outcome.error))
+        return FeedReport(
+            state.id,
+            outcome.url,
+            "failed",
+            error_kind=outcome.error.kind,
+            message=str(outcome.error),
+        )
     return _apply_result(session, state, outcome, now)
 
 
-def _apply_result(session: Session, state: FeedState, result: FetchResult, now: datetime) -> FeedReport:
+def _apply_result(
+    session: Session, state: FeedState, result: FetchResult, now: datetime
+) -> FeedReport:
     if result.not_modified:  # 304: nothing to parse (RFC 9110 §15.4.5)
-        feeds.record_success(session, state, now, etag=result.etag,
-                             last_modified=result.last_modified, entries=None)
+        feeds.record_success(
+            session, state, now, etag=result.etag, last_modified=result.last_modified, entries=None
+        )
         return FeedReport(state.id, result.url, "not_modified")
     assert result.body is not None
     try:
@@ -104,7 +122,20 @@ def _apply_result(session: Session, state: FeedState, result: FetchResult, now: 
         feeds.record_failure(session, state, now, error.kind, str(error))
         return FeedReport(state.id, result.url, "failed", error_kind=error.kind, message=str(error))
     stats = articles.store_entries(session, state.id, parsed.entries, now)
-    feeds.record_success(session, state, now, etag=result.etag, last_modified=result.last_modified,
-                         entries=len(parsed.entries), warning=parsed.warning)
-    return FeedReport(state.id, result.url, "ok", entries=len(parsed.entries),
-                      new_articles=stats.new_articles, message=parsed.warning)
+    feeds.record_success(
+        session,
+        state,
+        now,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        entries=len(parsed.entries),
+        warning=parsed.warning,
+    )
+    return FeedReport(
+        state.id,
+        result.url,
+        "ok",
+        entries=len(parsed.entries),
+        new_articles=stats.new_articles,
+        message=parsed.warning,
+    )

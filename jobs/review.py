@@ -16,7 +16,9 @@ class ReviewResult:
     evaluated: evaluate.EvaluateResult
 
 
-def run(ctx: JobContext, evidence_id: int, decision: evidence.Decision, note: str | None) -> ReviewResult:
+def run(
+    ctx: JobContext, evidence_id: int, decision: evidence.Decision, note: str | None
+) -> ReviewResult:
     with ctx.session() as session:
         row = evidence.review(session, evidence_id, decision, note, ctx.now())
         session.commit()

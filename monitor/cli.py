@@ -73,13 +73,16 @@ def parse_as_of(value: str | None, zone_of: Callable[[], Any]) -> datetime | Non
             )
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or ISO timestamp",
-                                 param_hint="--as-of") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD) or ISO timestamp", param_hint="--as-of"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 as_of_option = click.option(
-    "--as-of", "as_of", metavar="DATE",
+    "--as-of",
+    "as_of",
+    metavar="DATE",
     help="Show it as it would have been at the end of DATE (YYYY-MM-DD), counting only "
     "evidence published by then.",
 )
@@ -88,7 +91,10 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON, 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), default=None,
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Pledges file (default: ./pledges.yaml, or PLEDGE_MONITOR_CONFIG).",
 )
 @click.version_option(__version__, prog_name="pledge-monitor")
@@ -143,7 +149,12 @@ def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | No
         payload = {"as_of": ctx.now().isoformat(), "pledges": [r.to_json() for r in rows]}
         _emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output)
     else:
-        _emit(views.status_table(rows, ctx.now(), ctx.config.zone, width=None if output is None else 140), output)
+        _emit(
+            views.status_table(
+                rows, ctx.now(), ctx.config.zone, width=None if output is None else 140
+            ),
+            output,
+        )
 
 
 @cli.command()
@@ -174,8 +185,13 @@ def evidence() -> None:
 @as_of_option
 @json_option
 @click.pass_obj
-def evidence_list(runtime: Runtime, pledge_id: str | None, include_rejected: bool,
-                  as_of: str | None, as_json: bool) -> None:
+def evidence_list(
+    runtime: Runtime,
+    pledge_id: str | None,
+    include_rejected: bool,
+    as_of: str | None,
+    as_json: bool,
+) -> None:
     """List evidence, oldest first."""
     ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
     if pledge_id is not None and ctx.config.pledge(pledge_id) is None:
@@ -194,7 +210,9 @@ def _review_command(decision: str) -> click.Command:
     @click.pass_obj
     def command(runtime: Runtime, evidence_id: int, note: str | None) -> None:
         ctx = runtime.context(None)
-        result = review_job.run(ctx, evidence_id, "confirmed" if decision == "confirm" else "rejected", note)
+        result = review_job.run(
+            ctx, evidence_id, "confirmed" if decision == "confirm" else "rejected", note
+        )
         click.echo(f"evidence #{evidence_id} {result.evidence.review}")
         for change in result.evaluated.changes:
             click.echo(views.change_line(change, ctx.config.zone))

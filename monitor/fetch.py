@@ -9,6 +9,7 @@ httpx exceptions are translated here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import time
 from collections.abc import Callable, Sequence
@@ -109,9 +110,9 @@ async def fetch_one(
     except FetchError as error:
         return FetchFailure(request.feed_id, request.url, error)
     except TimeoutError:
-        error = FetchError(FetchErrorKind.TIMEOUT, f"no complete answer within {limits.timeout:g}s")
-        return FetchFailure(request.feed_id, request.url, error)
-    except httpx.HTTPError as exc:
+        late = FetchError(FetchErrorKind.TIMEOUT, f"no complete answer within {limits.timeout:g}s")
+        return FetchFailure(request.feed_id, request.url, late)
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         return FetchFailure(request.feed_id, request.url, translate_httpx_error(exc))
 
 
@@ -136,31 +137,49 @@ async def _get(
     async with client.stream("GET", request.url, headers=headers) as response:
         final_url = str(response.url)
         if response.status_code == 304:
-            return FetchResult(request.feed_id, final_url, 304, None, request.etag,
-                               request.last_modified, time.monotonic() - started)
+            return FetchResult(
+                request.feed_id,
+                final_url,
+                304,
+                None,
+                request.etag,
+                request.last_modified,
+                time.monotonic() - started,
+            )
         if response.status_code >= 400:
-            raise FetchError(FetchErrorKind.HTTP_STATUS,
-                             f"HTTP {response.status_code} {response.reason_phrase} from {final_url}")
+            raise FetchError(
+                FetchErrorKind.HTTP_STATUS,
+                f"HTTP {response.status_code} {response.reason_phrase} from {final_url}",
+            )
         body = await _read_capped(response, limits.max_bytes)
         return FetchResult(
-            request.feed_id, final_url, response.status_code, body,
-            response.headers.get("ETag"), response.headers.get("Last-Modified"),
-            time.monotonic() - started, response.headers.get("Content-Type", ""),
+            request.feed_id,
+            final_url,
+            response.status_code,
+            body,
+            response.headers.get("ETag"),
+            response.headers.get("Last-Modified"),
+            time.monotonic() - started,
+            response.headers.get("Content-Type", ""),
         )
 
 
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(FetchErrorKind.TOO_LARGE,
-                         f"declared size {int(declared)} bytes exceeds the {max_bytes}-byte cap")
+        raise FetchError(
+            FetchErrorKind.TOO_LARGE,
+            f"declared size {int(declared)} bytes exceeds the {max_bytes}-byte cap",
+        )
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.aiter_bytes():  # decoded: the cap counts decompressed bytes
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(FetchErrorKind.TOO_LARGE,
-                             f"body exceeds the {max_bytes}-byte cap (after decompression)")
+            raise FetchError(
+                FetchErrorKind.TOO_LARGE,
+                f"body exceeds the {max_bytes}-byte cap (after decompression)",
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -184,27 +203,29 @@ def _read_local(request: FetchRequest, limits: FetchLimits, started: float) -> F
             raise FetchError(FetchErrorKind.NOT_FOUND, f"{path} is not a file")
         modified = formatdate(stat.st_mtime, usegmt=True) + f" ({stat.st_mtime_ns})"
         if request.last_modified == modified:
-            return FetchResult(request.feed_id, request.url, 304, None, None, modified,
-                               time.monotonic() - started)
+            return FetchResult(
+                request.feed_id, request.url, 304, None, None, modified, time.monotonic() - started
+            )
         if stat.st_size > limits.max_bytes:
-            raise FetchError(FetchErrorKind.TOO_LARGE,
-                             f"{path} is {stat.st_size} bytes, over the {limits.max_bytes}-byte cap")
+            raise FetchError(
+                FetchErrorKind.TOO_LARGE,
+                f"{path} is {stat.st_size} bytes, over the {limits.max_bytes}-byte cap",
+            )
         body = path.read_bytes()
     except FileNotFoundError:
         raise FetchError(FetchErrorKind.NOT_FOUND, f"no such file: {path}") from None
     except OSError as exc:
         raise FetchError(FetchErrorKind.IO, f"cannot read {path}: {exc.strerror}") from None
-    return FetchResult(request.feed_id, request.url, 200, body, None, modified,
-                       time.monotonic() - started)
+    return FetchResult(
+        request.feed_id, request.url, 200, body, None, modified, time.monotonic() - started
+    )
 
 
-def translate_httpx_error(exc: httpx.HTTPError) -> FetchError:
+def translate_httpx_error(exc: httpx.HTTPError | httpx.InvalidURL) -> FetchError:
     """The one seam where httpx's exception tree becomes our FetchError kinds."""
     url = ""
-    try:
-        url = f" ({exc.request.url})"
-    except RuntimeError:  # an error raised before any request was built has no .request
-        pass
+    with contextlib.suppress(RuntimeError, AttributeError):  # no request was built yet
+        url = f" ({exc.request.url})"  # type: ignore[union-attr]
     if isinstance(exc, httpx.TimeoutException):
         return FetchError(FetchErrorKind.TIMEOUT, f"timed out{url}")
     if isinstance(exc, httpx.TooManyRedirects):
@@ -222,8 +243,10 @@ def _connect_kind(exc: httpx.ConnectError) -> FetchErrorKind:
         if isinstance(cause, ssl.SSLError):
             return FetchErrorKind.TLS
         text = str(cause).lower()
-        if "name or service not known" in text or "nodename nor servname" in text or (
-            "temporary failure in name resolution" in text
+        if (
+            "name or service not known" in text
+            or "nodename nor servname" in text
+            or ("temporary failure in name resolution" in text)
         ):
             return FetchErrorKind.DNS
         cause = cause.__cause__ or cause.__context__

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from monitor.pledgefile import Pledge, RuleSet, Stance
+from monitor.pledgefile import Pledge, Stance
 
 # Bump when the matching algorithm changes, so stored pledges are matched again.
 MATCHER_VERSION = 1
@@ -39,7 +39,9 @@ class Term:
         hit = self.pattern.search(folded)
         if hit is None:
             return None
-        return next(alt for alt, group in zip(self._alternatives, hit.groups(), strict=True) if group)
+        return next(
+            alt for alt, group in zip(self._alternatives, hit.groups(), strict=True) if group
+        )
 
     @property
     def _alternatives(self) -> list[str]:
@@ -80,10 +82,7 @@ def _alternative_regex(alternative: str) -> str:
     body = r"[\s\-‐–]+".join(re.escape(word) for word in words)
     first, last = words[0][0], words[-1][-1]
     start = r"(?<!\w)" if _needs_boundary(first) else ""
-    if wildcard:
-        end = r"\w*"
-    else:
-        end = r"(?!\w)" if _needs_boundary(last) else ""
+    end = r"\w*" if wildcard else (r"(?!\w)" if _needs_boundary(last) else "")
     return start + body + end
 
 
@@ -145,8 +144,9 @@ def _match_rule(
         terms = _satisfied(rule, whole)
         if terms is not None:
             index = next(i for i, s in enumerate(folded) if any(_term_in(t, s) for t in terms))
-            return Finding(rule.stance, 0.6, terms,
-                           _snippet(sentences[index], folded[index], terms))
+            return Finding(
+                rule.stance, 0.6, terms, _snippet(sentences[index], folded[index], terms)
+            )
     return None
 
 

@@ -92,14 +92,18 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
         return _decided_by(piece, timing)
     if timing.overdue_at is not None and at >= timing.overdue_at:
         assert timing.deadline is not None
-        return Judgement(Status.OVERDUE, timing.overdue_at,
-                         f"deadline {_day(timing.deadline)} passed"
-                         f"{_grace_text(timing)} with no evidence of fulfilment")
+        return Judgement(
+            Status.OVERDUE,
+            timing.overdue_at,
+            f"deadline {_day(timing.deadline)} passed"
+            f"{_grace_text(timing)} with no evidence of fulfilment",
+        )
     progress = [e for e in counted if e.stance == "progress"]
     if progress:
         first = min(progress, key=lambda e: (e.published_at, e.id))
-        return Judgement(Status.IN_PROGRESS, first.published_at,
-                         f"progress: {_describe(first)}", first.id)
+        return Judgement(
+            Status.IN_PROGRESS, first.published_at, f"progress: {_describe(first)}", first.id
+        )
     return Judgement(Status.PENDING, timing.made_at, "no evidence yet")
 
 
@@ -116,11 +120,16 @@ def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:
     if late:
         assert timing.deadline is not None
         days = (piece.published_at - timing.deadline).days + 1
-        return Judgement(Status.FULFILLED_LATE, piece.published_at,
-                         f"fulfilled {days} day{'s' if days != 1 else ''} after the deadline "
-                         f"{_day(timing.deadline)}: {_describe(piece)}", piece.id)
-    return Judgement(Status.FULFILLED, piece.published_at, f"fulfilled: {_describe(piece)}",
-                     piece.id)
+        return Judgement(
+            Status.FULFILLED_LATE,
+            piece.published_at,
+            f"fulfilled {days} day{'s' if days != 1 else ''} after the deadline "
+            f"{_day(timing.deadline)}: {_describe(piece)}",
+            piece.id,
+        )
+    return Judgement(
+        Status.FULFILLED, piece.published_at, f"fulfilled: {_describe(piece)}", piece.id
+    )
 
 
 def _describe(piece: EvidenceView) -> str:
@@ -155,8 +164,9 @@ def timeline(timing: Timing, evidence: Sequence[EvidenceView], until: datetime) 
         verdict = judge(timing, evidence, instant)
         if verdict.status != current:
             reason = verdict.reason if current is not None else f"pledge made; {verdict.reason}"
-            transitions.append(Transition(current, verdict.status, instant, reason,
-                                          verdict.evidence_id))
+            transitions.append(
+                Transition(current, verdict.status, instant, reason, verdict.evidence_id)
+            )
             current = verdict.status
     return transitions
 
@@ -184,6 +194,7 @@ def reconcile(
             current = change.new
     if changes and changes[-1].new != current:
         final = changes[-1]
-        missing.append(Transition(current, final.new, now, f"re-evaluated: {final.reason}",
-                                  final.evidence_id))
+        missing.append(
+            Transition(current, final.new, now, f"re-evaluated: {final.reason}", final.evidence_id)
+        )
     return missing

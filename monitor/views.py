@@ -36,7 +36,9 @@ def local(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def status_table(rows: Sequence[PledgeOverview], now: datetime, zone: ZoneInfo, width: int | None = None) -> str:
+def status_table(
+    rows: Sequence[PledgeOverview], now: datetime, zone: ZoneInfo, width: int | None = None
+) -> str:
     table = Table(title=f"Pledges as of {local(now, zone)} ({zone.key})", title_justify="left")
     for column in ("pledge", "status", "due", "days", "latest evidence"):
         table.add_column(column, overflow="fold")
@@ -45,7 +47,8 @@ def status_table(rows: Sequence[PledgeOverview], now: datetime, zone: ZoneInfo, 
         latest = row.latest
         latest_text = (
             f"{latest.published_at.astimezone(zone):%Y-%m-%d} {latest.stance}: {latest.title}"
-            if latest else "—"
+            if latest
+            else "—"
         )
         table.add_row(
             row.pledge.id,
@@ -70,8 +73,9 @@ def check_summary(result: CheckResult, zone: ZoneInfo) -> str:
     for feed in result.poll.feeds:
         if feed.outcome == "ok":
             note = f" (warning: {feed.message})" if feed.message else ""
-            lines.append(f"feed {feed.feed_id}: {feed.entries} entries, "
-                         f"{feed.new_articles} new{note}")
+            lines.append(
+                f"feed {feed.feed_id}: {feed.entries} entries, {feed.new_articles} new{note}"
+            )
         elif feed.outcome == "not_modified":
             lines.append(f"feed {feed.feed_id}: not modified")
         else:
@@ -87,8 +91,10 @@ def check_summary(result: CheckResult, zone: ZoneInfo) -> str:
 
 def change_line(change: StatusChange, zone: ZoneInfo) -> str:
     old = change.old.value if change.old else "—"
-    return (f"{change.pledge_id}: {old} → {change.new.value} "
-            f"at {local(change.at, zone)} — {change.reason}")
+    return (
+        f"{change.pledge_id}: {old} → {change.new.value} "
+        f"at {local(change.at, zone)} — {change.reason}"
+    )
 
 
 def history_text(pledge_id: str, events: Sequence[StatusEvent], zone: ZoneInfo) -> str:
@@ -124,8 +130,10 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
     for e in found:
         review = f" [{e.review}]" if e.review else ""
         origin = " (verdict)" if e.origin == "manual" else ""
-        lines.append(f"#{e.id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}{origin}{review}"
-                     f"  {e.title}")
+        lines.append(
+            f"#{e.id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}{origin}{review}"
+            f"  {e.title}"
+        )
         if e.url:
             lines.append(f"    {e.url}")
         if e.snippet:

@@ -55,7 +55,7 @@ def postgres_server_url() -> Iterator[str]:
         admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text("select 1"))
-    except Exception as exc:  # noqa: BLE001 — any failure to connect means "no server here"
+    except Exception as exc:
         reason = f"PostgreSQL not reachable at {make_url(admin_url).render_as_string()}: {exc}"
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason} (CI=true: the PostgreSQL tests must run)")
@@ -120,10 +120,12 @@ PLEDGE = """\
 def write_config(tmp_path: Path) -> Callable[..., Path]:
     """Write a pledges file watching the given feeds; returns its path."""
 
-    def write(feeds: dict[str, str], pledges: str = PLEDGE, name: str = "pledges.yaml",
-              extra: str = "") -> Path:
+    def write(
+        feeds: dict[str, str], pledges: str = PLEDGE, name: str = "pledges.yaml", extra: str = ""
+    ) -> Path:
         feed_lines = "".join(
-            f"  - id: {fid}\n    title: Feed {fid}\n    url: \"{url}\"\n" for fid, url in feeds.items()
+            f'  - id: {fid}\n    title: Feed {fid}\n    url: "{url}"\n'
+            for fid, url in feeds.items()
         )
         body = f"version: 1\ntimezone: UTC\n{extra}feeds:\n{feed_lines}pledges:\n{pledges}"
         path = tmp_path / name
@@ -135,11 +137,19 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def make_ctx(tmp_path: Path) -> Callable[..., JobContext]:
-    def make(config_path: Path, engine: Engine, clock: FixedClock, **settings: object) -> JobContext:
-        values = {"PLEDGE_MONITOR_DATA_DIR": str(tmp_path / "data"),
-                  "PLEDGE_MONITOR_FETCH_TIMEOUT": "2"}
+    def make(
+        config_path: Path, engine: Engine, clock: FixedClock, **settings: object
+    ) -> JobContext:
+        values = {
+            "PLEDGE_MONITOR_DATA_DIR": str(tmp_path / "data"),
+            "PLEDGE_MONITOR_FETCH_TIMEOUT": "2",
+        }
         values.update({f"PLEDGE_MONITOR_{k.upper()}": str(v) for k, v in settings.items()})
-        return JobContext(settings=load_settings(values), config=load_config(config_path),
-                          engine=engine, clock=clock)
+        return JobContext(
+            settings=load_settings(values),
+            config=load_config(config_path),
+            engine=engine,
+            clock=clock,
+        )
 
     return make

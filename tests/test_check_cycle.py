@@ -25,14 +25,27 @@ from tests.helpers.feeds import Item, rss
 
 Maker = Callable[..., JobContext]
 
-PROGRESS = Item("Officers join the task force", link="https://example.org/news/officers",
-                guid="n-1", published=datetime(2025, 11, 10, 3, tzinfo=UTC),
-                description="Police officers joined the task force on Monday.")
-LAUNCH = Item("Task force launched", link="https://example.org/news/launch?utm_source=a",
-              guid="n-2", published=datetime(2025, 12, 3, 3, tzinfo=UTC),
-              description="The task force launched on Wednesday, three days late.")
-NOISE = Item("Rice prices steady", link="https://example.org/news/rice", guid="n-3",
-             published=datetime(2025, 11, 12, tzinfo=UTC), description="Nothing to see.")
+PROGRESS = Item(
+    "Officers join the task force",
+    link="https://example.org/news/officers",
+    guid="n-1",
+    published=datetime(2025, 11, 10, 3, tzinfo=UTC),
+    description="Police officers joined the task force on Monday.",
+)
+LAUNCH = Item(
+    "Task force launched",
+    link="https://example.org/news/launch?utm_source=a",
+    guid="n-2",
+    published=datetime(2025, 12, 3, 3, tzinfo=UTC),
+    description="The task force launched on Wednesday, three days late.",
+)
+NOISE = Item(
+    "Rice prices steady",
+    link="https://example.org/news/rice",
+    guid="n-3",
+    published=datetime(2025, 11, 12, tzinfo=UTC),
+    description="Nothing to see.",
+)
 
 
 def count(engine: Engine, model: type) -> int:
@@ -40,8 +53,9 @@ def count(engine: Engine, model: type) -> int:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
-def setup(feed_server: FeedServer, write_config: Callable[..., Path], *items: Item,
-          pledges: str = PLEDGE) -> Path:
+def setup(
+    feed_server: FeedServer, write_config: Callable[..., Path], *items: Item, pledges: str = PLEDGE
+) -> Path:
     feed_server.route("/a.xml", body=rss(*items), etag='"a1"')
     return write_config({"a": feed_server.url("/a.xml")}, pledges)
 
@@ -52,8 +66,11 @@ def status_of(ctx: JobContext, pledge_id: str = "task-force") -> Status:
 
 
 def test_a_check_stores_articles_finds_evidence_and_records_the_trail(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
     ctx = make_ctx(setup(feed_server, write_config, PROGRESS, LAUNCH, NOISE), engine, clock)
     result = check.run(ctx)
@@ -71,8 +88,11 @@ def test_a_check_stores_articles_finds_evidence_and_records_the_trail(
 
 
 def test_rerunning_check_changes_nothing_and_records_nothing_twice(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
     ctx = make_ctx(setup(feed_server, write_config, PROGRESS, LAUNCH), engine, clock)
     check.run(ctx)
@@ -89,19 +109,30 @@ def test_rerunning_check_changes_nothing_and_records_nothing_twice(
 
 
 def test_a_failing_feed_is_recorded_and_the_other_feeds_go_on(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
     feed_server.route("/good.xml", body=rss(PROGRESS))
     feed_server.route("/bad.xml", status=500)
     feed_server.route("/junk.xml", body=b"<html>not a feed</html>", content_type="text/html")
-    path = write_config({"good": feed_server.url("/good.xml"), "bad": feed_server.url("/bad.xml"),
-                         "junk": feed_server.url("/junk.xml")})
+    path = write_config(
+        {
+            "good": feed_server.url("/good.xml"),
+            "bad": feed_server.url("/bad.xml"),
+            "junk": feed_server.url("/junk.xml"),
+        }
+    )
     ctx = make_ctx(path, engine, clock)
     result = check.run(ctx)
     outcomes = {f.feed_id: (f.outcome, f.error_kind) for f in result.poll.feeds}
-    assert outcomes == {"good": ("ok", None), "bad": ("failed", "http_status"),
-                        "junk": ("failed", "not_a_feed")}
+    assert outcomes == {
+        "good": ("ok", None),
+        "bad": ("failed", "http_status"),
+        "junk": ("failed", "not_a_feed"),
+    }
     assert [e.stance for e in result.evaluate.new_evidence] == ["progress"]  # good feed counted
     with Session(engine) as session:
         bad = session.get(FeedState, "bad")
@@ -119,11 +150,19 @@ def test_a_failing_feed_is_recorded_and_the_other_feeds_go_on(
 
 
 def test_the_same_story_on_two_feeds_is_one_article_seen_twice(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
-    other = Item(LAUNCH.title, link="https://EXAMPLE.org/news/launch?utm_source=b#top",
-                 guid="other-guid", published=LAUNCH.published, description="Shorter text.")
+    other = Item(
+        LAUNCH.title,
+        link="https://EXAMPLE.org/news/launch?utm_source=b#top",
+        guid="other-guid",
+        published=LAUNCH.published,
+        description="Shorter text.",
+    )
     feed_server.route("/a.xml", body=rss(LAUNCH))
     feed_server.route("/b.xml", body=rss(other))
     path = write_config({"a": feed_server.url("/a.xml"), "b": feed_server.url("/b.xml")})
@@ -133,11 +172,18 @@ def test_the_same_story_on_two_feeds_is_one_article_seen_twice(
 
 
 def test_entries_are_deduplicated_by_guid_and_by_content(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
-    republished = Item(NOISE.title, link="https://example.org/other-url", guid="n-99",
-                       description=NOISE.description)
+    republished = Item(
+        NOISE.title,
+        link="https://example.org/other-url",
+        guid="n-99",
+        description=NOISE.description,
+    )
     same_guid = Item("Edited headline", link="https://example.org/news/rice-2", guid="n-3")
     ctx = make_ctx(setup(feed_server, write_config, NOISE, same_guid, republished), engine, clock)
     check.run(ctx)
@@ -146,8 +192,11 @@ def test_entries_are_deduplicated_by_guid_and_by_content(
 
 
 def test_a_rejected_piece_of_evidence_never_counts_again(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
     path = setup(feed_server, write_config, PROGRESS, LAUNCH)
     ctx = make_ctx(path, engine, clock)
@@ -157,7 +206,8 @@ def test_a_rejected_piece_of_evidence_never_counts_again(
     result = review_job.run(ctx, launch.evidence_id, "rejected", "not this task force")
     assert result.evidence.review == "rejected"
     assert [(c.old, c.new) for c in result.evaluated.changes] == [
-        (Status.FULFILLED_LATE, Status.OVERDUE)]
+        (Status.FULFILLED_LATE, Status.OVERDUE)
+    ]
     # overdue since deadline + grace, now that the launch report no longer counts
     assert result.evaluated.changes[0].at == datetime(2025, 12, 8, tzinfo=UTC)
     # editing the rules makes the pledge match every article again; the rejection stays
@@ -169,12 +219,19 @@ def test_a_rejected_piece_of_evidence_never_counts_again(
 
 
 def test_confirmed_evidence_outranks_later_automatic_matches(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
-    scrapped = Item("Task force scrapped?", link="https://example.org/news/rumour", guid="n-4",
-                    published=datetime(2025, 12, 5, tzinfo=UTC),
-                    description="A rumour said the task force was scrapped.")
+    scrapped = Item(
+        "Task force scrapped?",
+        link="https://example.org/news/rumour",
+        guid="n-4",
+        published=datetime(2025, 12, 5, tzinfo=UTC),
+        description="A rumour said the task force was scrapped.",
+    )
     ctx = make_ctx(setup(feed_server, write_config, LAUNCH, scrapped), engine, clock)
     result = check.run(ctx)
     assert status_of(ctx) == Status.BROKEN
@@ -184,10 +241,15 @@ def test_confirmed_evidence_outranks_later_automatic_matches(
 
 
 def test_a_verdict_written_in_the_file_wins_over_matching(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
-    verdict = PLEDGE + """\
+    verdict = (
+        PLEDGE
+        + """\
     verdicts:
       - url: https://example.org/official-statement
         stance: broken
@@ -195,6 +257,7 @@ def test_a_verdict_written_in_the_file_wins_over_matching(
         title: Ministry says the task force is scrapped
         note: Recorded by the editors from the ministry's statement.
 """
+    )
     ctx = make_ctx(setup(feed_server, write_config, LAUNCH, pledges=verdict), engine, clock)
     check.run(ctx)
     [row] = overview.run(ctx)
@@ -204,19 +267,28 @@ def test_a_verdict_written_in_the_file_wins_over_matching(
     ctx = make_ctx(setup(feed_server, write_config, LAUNCH), engine, clock)
     result = check.run(ctx)
     assert [(c.old, c.new) for c in result.evaluate.changes] == [
-        (Status.BROKEN, Status.FULFILLED_LATE)]
+        (Status.BROKEN, Status.FULFILLED_LATE)
+    ]
 
 
 def test_as_of_replays_the_past_from_the_stored_evidence(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
     path = setup(feed_server, write_config, PROGRESS, LAUNCH)
     check.run(make_ctx(path, engine, clock))
     past = make_ctx(path, engine, FixedClock(datetime(2025, 11, 15, tzinfo=UTC)))
     assert status_of(past) == Status.IN_PROGRESS
-    assert [e.new_status for e in overview.history(past, "task-force")] == ["pending", "in_progress"]
-    assert [e.stance for e in overview.evidence_list(past, None, include_rejected=False)] == ["progress"]
+    assert [e.new_status for e in overview.history(past, "task-force")] == [
+        "pending",
+        "in_progress",
+    ]
+    assert [e.stance for e in overview.evidence_list(past, None, include_rejected=False)] == [
+        "progress"
+    ]
     # a check replayed in the past records nothing behind the stored trail
     events = count(engine, StatusEvent)
     assert check.run(past).evaluate.changes == []
@@ -224,7 +296,9 @@ def test_as_of_replays_the_past_from_the_stored_evidence(
 
 
 def test_a_first_check_run_as_of_a_past_date_then_today_builds_one_consistent_trail(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
     make_ctx: Maker,
 ) -> None:
     path = setup(feed_server, write_config, PROGRESS, LAUNCH)
@@ -232,13 +306,19 @@ def test_a_first_check_run_as_of_a_past_date_then_today_builds_one_consistent_tr
     later = make_ctx(path, engine, FixedClock(datetime(2025, 12, 20, tzinfo=UTC)))
     check.run(later)
     trail = [(e.old_status, e.new_status) for e in overview.history(later, "task-force")]
-    assert trail == [(None, "pending"), ("pending", "in_progress"),
-                     ("in_progress", "fulfilled_late")]
+    assert trail == [
+        (None, "pending"),
+        ("pending", "in_progress"),
+        ("in_progress", "fulfilled_late"),
+    ]
 
 
 def test_a_changed_feed_url_forgets_the_old_validators(
-    feed_server: FeedServer, write_config: Callable[..., Path], engine: Engine,
-    clock: FixedClock, make_ctx: Maker,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
 ) -> None:
     ctx = make_ctx(setup(feed_server, write_config, PROGRESS), engine, clock)
     check.run(ctx)

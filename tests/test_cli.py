@@ -12,7 +12,7 @@ import pytest
 
 from monitor.cli import main
 from tests.helpers.feed_server import FeedServer
-from tests.helpers.feeds import Item, rss
+from tests.helpers.feeds import rss
 from tests.test_check_cycle import LAUNCH, PROGRESS
 
 DATA = Path(__file__).parent / "data" / "pledges"
@@ -92,15 +92,19 @@ def test_status_json_is_for_scripts(capsys: pytest.CaptureFixture[str], config: 
     assert pledge["latest_evidence"]["stance"] == "progress"
 
 
-def test_status_output_file(capsys: pytest.CaptureFixture[str], config: Path, tmp_path: Path) -> None:
+def test_status_output_file(
+    capsys: pytest.CaptureFixture[str], config: Path, tmp_path: Path
+) -> None:
     out_file = tmp_path / "reports" / "status.json"
     run(capsys, "--config", str(config), "status", "--json", "--output", str(out_file))
     assert json.loads(out_file.read_text())["pledges"][0]["id"] == "task-force"
 
 
 def test_check_exits_1_when_a_feed_fails(
-    capsys: pytest.CaptureFixture[str], feed_server: FeedServer,
-    write_config: Callable[..., Path], env: Path,
+    capsys: pytest.CaptureFixture[str],
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    env: Path,
 ) -> None:
     feed_server.route("/ok.xml", body=rss(PROGRESS))
     feed_server.route("/down.xml", status=503)
@@ -115,7 +119,11 @@ def test_history_shows_the_audit_trail(capsys: pytest.CaptureFixture[str], confi
     run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
     code, out, _ = run(capsys, "--config", str(config), "history", "task-force", "--json")
     assert code == 0
-    assert [e["new_status"] for e in json.loads(out)] == ["pending", "in_progress", "fulfilled_late"]
+    assert [e["new_status"] for e in json.loads(out)] == [
+        "pending",
+        "in_progress",
+        "fulfilled_late",
+    ]
     code, out, _ = run(capsys, "--config", str(config), "history", "task-force")
     assert "pending → in_progress" in out
 
@@ -134,8 +142,16 @@ def test_evidence_list_confirm_and_reject(capsys: pytest.CaptureFixture[str], co
     assert code == 0 and [e["stance"] for e in found] == ["progress", "fulfilled"]
     launch = found[1]
     assert launch["terms"] == ["task force", "launched"] and launch["url"].endswith("/news/launch")
-    code, out, _ = run(capsys, "--config", str(config), "evidence", "reject", str(launch["id"]),
-                       "--note", "wrong task force")
+    code, out, _ = run(
+        capsys,
+        "--config",
+        str(config),
+        "evidence",
+        "reject",
+        str(launch["id"]),
+        "--note",
+        "wrong task force",
+    )
     assert code == 0 and f"evidence #{launch['id']} rejected" in out
     assert "fulfilled_late → overdue" in out
     code, out, _ = run(capsys, "--config", str(config), "evidence", "list")
@@ -160,6 +176,7 @@ def test_an_unknown_setting_is_bad_input_with_a_hint(
 
 
 def test_python_dash_m_monitor_is_the_same_command() -> None:
-    done = subprocess.run([sys.executable, "-m", "monitor", "--help"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "monitor", "--help"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and "validate" in done.stdout and "check" in done.stdout

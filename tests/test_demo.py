@@ -39,7 +39,10 @@ def test_the_demo_gives_every_seed_pledge_a_justified_status(
     assert set(EXPECTED.values()) == set(Status)  # the demo exercises every status
     for row in rows.values():
         assert row.judgement.reason
-        if row.judgement.status is not Status.PENDING and row.judgement.status is not Status.OVERDUE:
+        if (
+            row.judgement.status is not Status.PENDING
+            and row.judgement.status is not Status.OVERDUE
+        ):
             assert row.judgement.evidence_id is not None
 
 
@@ -61,8 +64,11 @@ def test_the_demo_uses_korean_sources_and_ignores_evidence_older_than_the_pledge
 def test_the_demo_replayed_before_the_deadline_shows_the_pledge_in_progress(
     sqlite_engine: Engine, make_ctx: Callable[..., JobContext]
 ) -> None:
-    ctx = make_ctx(ROOT / "demo" / "pledges.yaml", sqlite_engine,
-                   FixedClock(datetime(2025, 11, 20, tzinfo=UTC)))
+    ctx = make_ctx(
+        ROOT / "demo" / "pledges.yaml",
+        sqlite_engine,
+        FixedClock(datetime(2025, 11, 20, tzinfo=UTC)),
+    )
     check.run(ctx)
     rows = {row.pledge.id: row.judgement.status for row in overview.run(ctx)}
     assert rows["korea-task-force-launch"] == Status.IN_PROGRESS

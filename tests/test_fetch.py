@@ -151,15 +151,21 @@ def test_status_code_logic_with_a_mock_transport() -> None:
         return httpx.Response(410 if request.url.path == "/gone" else 404)
 
     transport = httpx.MockTransport(handler)
-    outcomes = asyncio.run(fetch_all(
-        [FetchRequest("a", "http://feeds.test/gone"), FetchRequest("b", "http://feeds.test/x")],
-        LIMITS, transport=transport))
+    outcomes = asyncio.run(
+        fetch_all(
+            [FetchRequest("a", "http://feeds.test/gone"), FetchRequest("b", "http://feeds.test/x")],
+            LIMITS,
+            transport=transport,
+        )
+    )
     assert [failure_kind(o) for o in outcomes] == [FetchErrorKind.HTTP_STATUS] * 2
     assert "410" in str(outcomes[0].error)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("status", [304])
-def test_a_304_without_validators_sent_still_means_not_modified(feed_server: FeedServer, status: int) -> None:
+def test_a_304_without_validators_sent_still_means_not_modified(
+    feed_server: FeedServer, status: int
+) -> None:
     url = feed_server.route("/odd.xml", status=status)
     [result] = fetch(FetchRequest("f", url))
     assert isinstance(result, FetchResult) and result.not_modified

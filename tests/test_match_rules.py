@@ -9,10 +9,16 @@ from monitor.pledgefile import Pledge
 
 
 def pledge(**evidence: object) -> Pledge:
-    return Pledge.model_validate({
-        "id": "p", "title": "P", "made_by": ["X"], "made_on": date(2025, 1, 1),
-        "source": "s", "evidence": evidence,
-    })
+    return Pledge.model_validate(
+        {
+            "id": "p",
+            "title": "P",
+            "made_by": ["X"],
+            "made_on": date(2025, 1, 1),
+            "source": "s",
+            "evidence": evidence,
+        }
+    )
 
 
 def found(text: str, term: str) -> str | None:
@@ -53,7 +59,11 @@ def test_full_width_and_compatibility_forms_are_folded() -> None:
 
 
 RULES = {
-    "fulfilled": {"all": ["task force|태스크포스"], "any": ["launched|출범"], "none": ["will launch"]},
+    "fulfilled": {
+        "all": ["task force|태스크포스"],
+        "any": ["launched|출범"],
+        "none": ["will launch"],
+    },
     "progress": {"all": ["task force"], "any": ["budget"]},
 }
 
@@ -95,7 +105,9 @@ def test_one_article_can_support_several_stances() -> None:
 
 def test_a_korean_article_matches_korean_rules() -> None:
     rules = compile_rules(pledge(**RULES))
-    [hit] = match_article(rules, "", "한국과 캄보디아의 태스크포스가 3일 출범했다. 합동 수사가 시작된다.")
+    [hit] = match_article(
+        rules, "", "한국과 캄보디아의 태스크포스가 3일 출범했다. 합동 수사가 시작된다."
+    )
     assert hit.stance == "fulfilled" and hit.terms == ("태스크포스", "출범")
     assert hit.snippet == "한국과 캄보디아의 태스크포스가 3일 출범했다."
 
@@ -111,6 +123,8 @@ def test_long_sentences_are_cut_around_the_match() -> None:
 def test_the_rules_fingerprint_changes_with_rules_and_feeds_only() -> None:
     a = pledge(**RULES)
     b = pledge(**{**RULES, "broken": {"any": ["scrapped"]}})
-    assert rules_fingerprint(a, ["x"]) == rules_fingerprint(a.model_copy(update={"title": "T"}), ["x"])
+    assert rules_fingerprint(a, ["x"]) == rules_fingerprint(
+        a.model_copy(update={"title": "T"}), ["x"]
+    )
     assert rules_fingerprint(a, ["x"]) != rules_fingerprint(b, ["x"])
     assert rules_fingerprint(a, ["x"]) != rules_fingerprint(a, ["x", "y"])

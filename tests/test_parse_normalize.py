@@ -82,7 +82,9 @@ def test_canonical_urls_drop_tracking_ports_and_fragments(raw: str, canonical: s
 
 
 def test_fingerprints_ignore_case_width_and_whitespace() -> None:
-    assert content_fingerprint("Task  Force", "LAUNCHED") == content_fingerprint("task force", "ｌａｕｎｃｈｅｄ")
+    assert content_fingerprint("Task  Force", "LAUNCHED") == content_fingerprint(
+        "task force", "ｌａｕｎｃｈｅｄ"
+    )
     assert content_fingerprint("a", "b") != content_fingerprint("a", "c")
 
 

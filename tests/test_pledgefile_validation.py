@@ -72,8 +72,12 @@ def test_the_bundled_pledges_file_is_valid_and_tracks_every_seed_pledge() -> Non
     config = load_config(ROOT / "pledges.yaml")
     ids = {p.id for p in config.pledges}
     assert {
-        "korea-task-force-launch", "travel-advisory-phnom-penh", "expedite-major-projects",
-        "deport-awaiting-koreans", "presidential-visit-cambodia", "thirtieth-anniversary-events",
+        "korea-task-force-launch",
+        "travel-advisory-phnom-penh",
+        "expedite-major-projects",
+        "deport-awaiting-koreans",
+        "presidential-visit-cambodia",
+        "thirtieth-anniversary-events",
     } <= ids
     task_force = config.pledge("korea-task-force-launch")
     assert task_force is not None
@@ -102,10 +106,15 @@ def test_a_pledge_naming_a_feed_missing_from_the_overlay_is_reported_in_the_base
     tmp_path: Path,
 ) -> None:
     base = tmp_path / "base.yaml"
-    base.write_text((DATA / "good_minimal.yaml").read_text().replace(
-        "    source: A speech\n", "    source: A speech\n    feeds: [wire]\n"))
+    base.write_text(
+        (DATA / "good_minimal.yaml")
+        .read_text()
+        .replace("    source: A speech\n", "    source: A speech\n    feeds: [wire]\n")
+    )
     overlay = tmp_path / "overlay.yaml"
-    overlay.write_text("extends: base.yaml\nfeeds:\n  - id: other\n    title: Other\n    url: x.xml\n")
+    overlay.write_text(
+        "extends: base.yaml\nfeeds:\n  - id: other\n    title: Other\n    url: x.xml\n"
+    )
     with pytest.raises(ConfigError) as caught:
         load_config(overlay)
     assert caught.value.problems[0].file == str(base)

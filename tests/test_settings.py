@@ -17,17 +17,22 @@ def test_defaults_give_an_sqlite_file_in_the_data_dir() -> None:
 
 
 def test_values_are_converted_and_checked() -> None:
-    settings = load_settings({"PLEDGE_MONITOR_FETCH_TIMEOUT": "3.5", "PLEDGE_MONITOR_LOG_LEVEL": "info"})
+    settings = load_settings(
+        {"PLEDGE_MONITOR_FETCH_TIMEOUT": "3.5", "PLEDGE_MONITOR_LOG_LEVEL": "info"}
+    )
     assert settings.fetch_timeout == 3.5 and settings.log_level == "INFO"
     with pytest.raises(SettingsError, match="PLEDGE_MONITOR_FETCH_CONCURRENCY: Input should be"):
         load_settings({"PLEDGE_MONITOR_FETCH_CONCURRENCY": "many"})
-    with pytest.raises(SettingsError, match="PLEDGE_MONITOR_TIMEZONE: .*unknown time zone"):
+    with pytest.raises(SettingsError, match=r"PLEDGE_MONITOR_TIMEZONE: .*unknown time zone"):
         load_settings({"PLEDGE_MONITOR_TIMEZONE": "Mars/Olympus"})
 
 
 def test_an_unknown_variable_is_refused_with_a_suggestion() -> None:
-    with pytest.raises(SettingsError, match="PLEDGE_MONITOR_FETCH_TIMOUT: unknown setting "
-                       r"\(did you mean PLEDGE_MONITOR_FETCH_TIMEOUT\?\)"):
+    with pytest.raises(
+        SettingsError,
+        match="PLEDGE_MONITOR_FETCH_TIMOUT: unknown setting "
+        r"\(did you mean PLEDGE_MONITOR_FETCH_TIMEOUT\?\)",
+    ):
         load_settings({"PLEDGE_MONITOR_FETCH_TIMOUT": "5"})
 
 

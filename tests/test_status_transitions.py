@@ -94,7 +94,10 @@ def test_evidence_published_after_the_instant_does_not_count() -> None:
 
 
 def test_an_automatic_match_older_than_the_pledge_is_no_evidence_of_it() -> None:
-    assert judge(TIMING, [piece(1, "fulfilled", "2025-09-10")], at("2025-11-01")).status == Status.PENDING
+    assert (
+        judge(TIMING, [piece(1, "fulfilled", "2025-09-10")], at("2025-11-01")).status
+        == Status.PENDING
+    )
     vouched = piece(2, "progress", "2025-09-10", human=True)
     assert judge(TIMING, [vouched], at("2025-11-01")).status == Status.IN_PROGRESS
 

@@ -104,9 +104,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(problems)
     pledge_file = PledgeFile.model_validate(_plain(tree))
     resolved = _resolve_feed_urls(pledge_file, feeds_origin.parent)
-    lines = {
-        p["id"]: p.lc.line + 1 for p in tree["pledges"] if isinstance(p, CommentedMap)
-    }
+    lines = {p["id"]: p.lc.line + 1 for p in tree["pledges"] if isinstance(p, CommentedMap)}
     digest = hashlib.sha256(doc.text.encode()).hexdigest()
     return Config(path=path, file=resolved, digest=digest, pledge_lines=lines)
 
@@ -136,8 +134,12 @@ def _apply_overlay(overlay: _Doc) -> tuple[CommentedMap, list[Problem]]:
     """The overlay's feeds replace the base file's; everything else comes from the base."""
     tree, name = overlay.tree, str(overlay.path)
     problems = [
-        Problem(name, tree.lc.key(key)[0] + 1, key, "unknown key in an 'extends' file "
-                f"(allowed: {', '.join(OVERLAY_KEYS)})")
+        Problem(
+            name,
+            tree.lc.key(key)[0] + 1,
+            key,
+            f"unknown key in an 'extends' file (allowed: {', '.join(OVERLAY_KEYS)})",
+        )
         for key in tree
         if key not in OVERLAY_KEYS
     ]
@@ -147,8 +149,9 @@ def _apply_overlay(overlay: _Doc) -> tuple[CommentedMap, list[Problem]]:
     base = _read_document(overlay.path.parent / tree["extends"])
     if isinstance(base.tree, CommentedMap) and "extends" in base.tree:
         line = base.tree.lc.key("extends")[0] + 1
-        problems.append(Problem(str(base.path), line, "extends", "an extended file may not "
-                                "extend another"))
+        problems.append(
+            Problem(str(base.path), line, "extends", "an extended file may not extend another")
+        )
     merged = CommentedMap(base.tree)
     merged.lc.data = base.tree.lc.data
     if "feeds" in tree:
@@ -231,8 +234,11 @@ def _field_name(tree: Any, loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             item = node[part] if isinstance(node, CommentedSeq) and part < len(node) else None
             ident = item.get("id") if isinstance(item, CommentedMap) else None
-            parts.append(str(ident) if isinstance(ident, str) and parts[-1:] in (
-                ["pledges"], ["feeds"]) else f"[{part}]")
+            parts.append(
+                str(ident)
+                if isinstance(ident, str) and parts[-1:] in (["pledges"], ["feeds"])
+                else f"[{part}]"
+            )
             node = item
         else:
             parts.append(str(part))
@@ -271,8 +277,12 @@ def _due_before_made(tree: CommentedMap, index: int, pledge: Any, origin: Any) -
         return  # missing or invalid dates are reported by validation already
     if due < made_on:
         loc = ("pledges", index, "due")
-        yield Problem(str(origin(loc)), _line_of(tree, loc), _field_name(tree, loc),
-                      f"due {due} is before made_on {made_on}")
+        yield Problem(
+            str(origin(loc)),
+            _line_of(tree, loc),
+            _field_name(tree, loc),
+            f"due {due} is before made_on {made_on}",
+        )
 
 
 def _check_timezone(tree: CommentedMap, origin: Any) -> Iterator[Problem]:
@@ -282,8 +292,12 @@ def _check_timezone(tree: CommentedMap, origin: Any) -> Iterator[Problem]:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
             line = tree.lc.key("timezone")[0] + 1
-            yield Problem(str(origin(("timezone",))), line, "timezone",
-                          f"unknown time zone {zone!r} (use an IANA name such as Asia/Seoul)")
+            yield Problem(
+                str(origin(("timezone",))),
+                line,
+                "timezone",
+                f"unknown time zone {zone!r} (use an IANA name such as Asia/Seoul)",
+            )
 
 
 def _ids(tree: CommentedMap, section: str, origin: Any, problems: list[Problem]) -> Iterator[str]:
@@ -298,8 +312,14 @@ def _ids(tree: CommentedMap, section: str, origin: Any, problems: list[Problem])
             continue
         line = item.lc.key("id")[0] + 1
         if ident in seen:
-            problems.append(Problem(str(origin((section,))), line, f"{section}[{index}].id",
-                                    f"duplicate id {ident!r} (first used on line {seen[ident]})"))
+            problems.append(
+                Problem(
+                    str(origin((section,))),
+                    line,
+                    f"{section}[{index}].id",
+                    f"duplicate id {ident!r} (first used on line {seen[ident]})",
+                )
+            )
         else:
             seen[ident] = line
             yield ident
@@ -316,8 +336,12 @@ def _unknown_feed_refs(
             loc = ("pledges", index, "feeds", position)
             hint = difflib.get_close_matches(ref, sorted(feed_ids), n=1)
             did_you_mean = f"; did you mean {hint[0]!r}?" if hint else ""
-            yield Problem(str(origin(loc)), _line_of(tree, loc), _field_name(tree, loc),
-                          f"no feed with id {ref!r}{did_you_mean}")
+            yield Problem(
+                str(origin(loc)),
+                _line_of(tree, loc),
+                _field_name(tree, loc),
+                f"no feed with id {ref!r}{did_you_mean}",
+            )
 
 
 def _plain(node: Any) -> Any:

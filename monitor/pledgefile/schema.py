@@ -157,6 +157,8 @@ def parse_grace(text: str | None) -> dt.timedelta:
     if not text:
         return dt.timedelta(0)
     amount, unit = int(text[:-1]), text[-1]
-    return {"h": dt.timedelta(hours=amount), "d": dt.timedelta(days=amount), "w": dt.timedelta(weeks=amount)}[
-        unit
-    ]
+    return {
+        "h": dt.timedelta(hours=amount),
+        "d": dt.timedelta(days=amount),
+        "w": dt.timedelta(weeks=amount),
+    }[unit]

@@ -24,7 +24,9 @@ class StoreStats:
     new_sightings: int = 0
 
 
-def store_entries(session: Session, feed_id: str, entries: Sequence[Entry], now: datetime) -> StoreStats:
+def store_entries(
+    session: Session, feed_id: str, entries: Sequence[Entry], now: datetime
+) -> StoreStats:
     known_guids = set(
         session.exec(
             select(Sighting.guid).where(
@@ -51,9 +53,9 @@ def store_entries(session: Session, feed_id: str, entries: Sequence[Entry], now:
 
 
 def _find_article(session: Session, entry: Entry) -> Article | None:
-    same_story = Article.fingerprint == entry.fingerprint
+    same_story = col(Article.fingerprint) == entry.fingerprint
     if entry.url:
-        same_story = or_(Article.canonical_url == entry.url, same_story)
+        same_story = or_(col(Article.canonical_url) == entry.url, same_story)
     return session.exec(select(Article).where(same_story).order_by(col(Article.id))).first()
 
 
@@ -72,19 +74,21 @@ def latest_sighting_id(session: Session) -> int:
     return session.exec(select(func.max(Sighting.id))).one() or 0
 
 
-def sighted_after(
-    session: Session, after_id: int, feed_ids: Iterable[str]
-) -> list[Article]:
+def sighted_after(session: Session, after_id: int, feed_ids: Iterable[str]) -> list[Article]:
     """Articles carried by any of ``feed_ids`` in a sighting newer than ``after_id``, once each."""
     feeds = list(feed_ids)
     if not feeds:
         return []
     newer = (
         select(Sighting.article_id)
-        .where(Sighting.id > after_id, col(Sighting.feed_id).in_(feeds))
+        .where(col(Sighting.id) > after_id, col(Sighting.feed_id).in_(feeds))
         .distinct()
     )
-    return list(session.exec(select(Article).where(col(Article.id).in_(newer)).order_by(col(Article.id))).all())
+    return list(
+        session.exec(
+            select(Article).where(col(Article.id).in_(newer)).order_by(col(Article.id))
+        ).all()
+    )
 
 
 def count_articles(session: Session) -> int:

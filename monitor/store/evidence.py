@@ -61,7 +61,9 @@ def drop_unreviewed_auto(session: Session, pledge_id: str, keep: Iterable[str]) 
     keep_keys = set(keep)
     stale = session.exec(
         select(Evidence).where(
-            Evidence.pledge_id == pledge_id, Evidence.origin == "auto", col(Evidence.review).is_(None)
+            Evidence.pledge_id == pledge_id,
+            Evidence.origin == "auto",
+            col(Evidence.review).is_(None),
         )
     ).all()
     dropped = 0
@@ -73,7 +75,9 @@ def drop_unreviewed_auto(session: Session, pledge_id: str, keep: Iterable[str]) 
     return dropped
 
 
-def sync_verdicts(session: Session, pledge: Pledge, zone: ZoneInfo, now: datetime) -> list[Evidence]:
+def sync_verdicts(
+    session: Session, pledge: Pledge, zone: ZoneInfo, now: datetime
+) -> list[Evidence]:
     """Make the stored manual verdicts exactly those written in the file; return new rows.
 
     A verdict dated D counts from noon of D in the file's time zone (the hour is unknown)."""
@@ -89,8 +93,15 @@ def sync_verdicts(session: Session, pledge: Pledge, zone: ZoneInfo, now: datetim
         published = datetime.combine(verdict.date, time(12), zone)
         row = stored.pop(key, None)
         if row is None:
-            row = Evidence(key=key, pledge_id=pledge.id, origin="manual", found_at=now,
-                           stance=verdict.stance, published_at=published, url=verdict.url)
+            row = Evidence(
+                key=key,
+                pledge_id=pledge.id,
+                origin="manual",
+                found_at=now,
+                stance=verdict.stance,
+                published_at=published,
+                url=verdict.url,
+            )
             added.append(row)
         row.stance, row.published_at = verdict.stance, published
         row.title = verdict.title or verdict.url

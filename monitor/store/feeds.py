@@ -53,7 +53,9 @@ def record_success(
     session.add(state)
 
 
-def record_failure(session: Session, state: FeedState, now: datetime, kind: str, message: str) -> None:
+def record_failure(
+    session: Session, state: FeedState, now: datetime, kind: str, message: str
+) -> None:
     state.last_checked_at = now
     state.last_error = message
     state.last_error_kind = kind
@@ -65,7 +67,9 @@ def record_failure(session: Session, state: FeedState, now: datetime, kind: str,
 
 def failing_feeds(session: Session) -> list[FeedState]:
     rows = session.exec(select(FeedState).where(FeedState.error_count > 0)).all()
-    return sorted(rows, key=lambda s: ensure_utc(s.failing_since or s.last_checked_at or datetime.min))
+    return sorted(
+        rows, key=lambda s: ensure_utc(s.failing_since or s.last_checked_at or datetime.min)
+    )
 
 
 def all_feeds(session: Session) -> list[FeedState]:

@@ -8,7 +8,6 @@ person's review (confirmed/rejected) lives on the row, so a rejected piece never
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint

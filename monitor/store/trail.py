@@ -20,7 +20,9 @@ def save_state(session: Session, state: PledgeState) -> None:
     session.flush()
 
 
-def append(session: Session, pledge_id: str, changes: list[Transition], now: datetime) -> list[StatusEvent]:
+def append(
+    session: Session, pledge_id: str, changes: list[Transition], now: datetime
+) -> list[StatusEvent]:
     """Record transitions in order; the state's head moves to the last one."""
     events = []
     for change in changes:
@@ -39,7 +41,9 @@ def append(session: Session, pledge_id: str, changes: list[Transition], now: dat
     return events
 
 
-def events_for(session: Session, pledge_id: str | None = None, *, until: datetime | None = None) -> list[StatusEvent]:
+def events_for(
+    session: Session, pledge_id: str | None = None, *, until: datetime | None = None
+) -> list[StatusEvent]:
     query = select(StatusEvent).order_by(col(StatusEvent.id))
     if pledge_id is not None:
         query = query.where(StatusEvent.pledge_id == pledge_id)

@@ -50,7 +50,7 @@ class FeedServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 # Count only this test's routes: an earlier test's slow request may linger.
                 with server._lock:
                     server.active.append(self.path)
@@ -71,13 +71,17 @@ class FeedServer:
                 if route.delay:
                     time.sleep(route.delay)
                 if route.redirect_to:
-                    self._send(route.status or 302, b"", "text/plain",
-                               {"Location": route.redirect_to})
+                    self._send(
+                        route.status or 302, b"", "text/plain", {"Location": route.redirect_to}
+                    )
                     return
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self._send(304, b"", None, {"ETag": route.etag})
                     return
-                if route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified:
+                if (
+                    route.last_modified
+                    and self.headers.get("If-Modified-Since") == route.last_modified
+                ):
                     self._send(304, b"", None, {"Last-Modified": route.last_modified})
                     return
                 headers = dict(route.headers)
@@ -94,7 +98,9 @@ class FeedServer:
                 else:
                     self._send(route.status, body, route.content_type, headers)
 
-            def _send(self, status: int, body: bytes, ctype: str | None, headers: dict[str, str]) -> None:
+            def _send(
+                self, status: int, body: bytes, ctype: str | None, headers: dict[str, str]
+            ) -> None:
                 self.send_response(status)
                 if ctype:
                     self.send_header("Content-Type", ctype)
@@ -106,7 +112,9 @@ class FeedServer:
                 if status != 304:
                     self.wfile.write(body)
 
-            def _send_chunked(self, status: int, body: bytes, ctype: str, headers: dict[str, str]) -> None:
+            def _send_chunked(
+                self, status: int, body: bytes, ctype: str, headers: dict[str, str]
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Transfer-Encoding", "chunked")
@@ -118,7 +126,7 @@ class FeedServer:
                     self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
                 self.wfile.write(b"0\r\n\r\n")
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         self.httpd = _QuietServer(("127.0.0.1", 0), Handler)

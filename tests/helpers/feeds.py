@@ -18,7 +18,8 @@ class Item:
 
 
 def rss(*items: Item, title: str = "Test feed") -> bytes:
-    parts = [f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{escape(title)}</title>"]
+    head = "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+    parts = [head, f"<title>{escape(title)}</title>"]
     for item in items:
         parts.append("<item>")
         parts.append(f"<title>{escape(item.title)}</title>")
