@@ -119,3 +119,8 @@ def test_a_pledge_naming_a_feed_missing_from_the_overlay_is_reported_in_the_base
         load_config(overlay)
     assert caught.value.problems[0].file == str(base)
     assert caught.value.problems[0].line == 13
+
+
+def test_the_bad_file_cases_are_present() -> None:
+    """An empty case list would silently skip the test above."""
+    assert len(list(DATA.glob("bad_*.yaml"))) >= 8
