@@ -3,10 +3,11 @@
     PledgeMonitorError
     ├── ConfigError          pledges.yaml is wrong; carries every Problem (file, line, field)
     ├── SettingsError        an environment setting is wrong; names the variable
-    ├── FetchError(kind)     "fetch: ..."  timeout | connect | dns | tls | http_status |
-    │                                      too_large | too_many_redirects | not_found |
-    │                                      invalid_url | io
-    ├── ParseError(kind)     "parse: ..."  not_a_feed | malformed
+    ├── StageError(kind)     a stage failed, in a named way
+    │   ├── FetchError       "fetch: ..."  timeout | connect | dns | tls | http_status |
+    │   │                                  too_large | too_many_redirects | not_found |
+    │   │                                  invalid_url | io
+    │   └── ParseError       "parse: ..."  not_a_feed | malformed
     └── NotFoundError        a command named a pledge or evidence that does not exist
 
 httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``), and
@@ -66,11 +67,20 @@ class FetchErrorKind(StrEnum):
     IO = "io"
 
 
-class FetchError(PledgeMonitorError):
-    def __init__(self, kind: FetchErrorKind, message: str) -> None:
+class StageError(PledgeMonitorError):
+    """A failure of one stage, of a named kind; the message reads "<stage>: <kind>: ..."."""
+
+    stage = "stage"
+
+    def __init__(self, kind: StrEnum, message: str) -> None:
         self.kind = kind
         self.detail = message
-        super().__init__(f"fetch: {kind}: {message}")
+        super().__init__(f"{self.stage}: {kind}: {message}")
+
+
+class FetchError(StageError):
+    stage = "fetch"
+    kind: FetchErrorKind
 
 
 class ParseErrorKind(StrEnum):
@@ -78,11 +88,9 @@ class ParseErrorKind(StrEnum):
     MALFORMED = "malformed"
 
 
-class ParseError(PledgeMonitorError):
-    def __init__(self, kind: ParseErrorKind, message: str) -> None:
-        self.kind = kind
-        self.detail = message
-        super().__init__(f"parse: {kind}: {message}")
+class ParseError(StageError):
+    stage = "parse"
+    kind: ParseErrorKind
 
 
 class NotFoundError(PledgeMonitorError):

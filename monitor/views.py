@@ -57,7 +57,8 @@ def status_table(
             _days_text(row.days_left, status),
             latest_text,
         )
-    return _render(table, width)
+    why = "\n".join(f"  {row.pledge.id}: {row.judgement.reason}" for row in rows)
+    return _render(table, width) + f"Why:\n{why}\n"
 
 
 def _days_text(days_left: int | None, status: Status) -> str:

@@ -80,6 +80,7 @@ def test_check_prints_what_changed_and_status_shows_the_table(
     assert "task-force: in_progress → fulfilled_late" in out
     code, out, _ = run(capsys, "--config", str(config), "status", "--as-of", "2025-12-10")
     assert code == 0 and "task-force" in out and "fulfilled_late" in out
+    assert "task-force: fulfilled 3 days after the deadline 2025-11-30: evidence #" in out
 
 
 def test_status_json_is_for_scripts(capsys: pytest.CaptureFixture[str], config: Path) -> None:
