@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 # The demo: bundled pledges checked against the bundled illustrative sample feeds, on SQLite.
 DEMO_ENV := PLEDGE_MONITOR_DATA_DIR=.data/demo PLEDGE_MONITOR_DATABASE_URL= PLEDGE_MONITOR_CONFIG=demo/pledges.yaml
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,16 @@ test: $(STAMP)  ## the whole test suite (PostgreSQL tests skip with a reason whe
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff format --check monitor jobs tests
-	$(BIN)/ruff check monitor jobs tests
+	$(BIN)/ruff format --check monitor jobs tests scripts
+	$(BIN)/ruff check monitor jobs tests scripts
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format monitor jobs tests
-	$(BIN)/ruff check --fix monitor jobs tests
+	$(BIN)/ruff format monitor jobs tests scripts
+	$(BIN)/ruff check --fix monitor jobs tests scripts
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache .coverage
+
+bench: $(STAMP)  ## prints speed and memory figures of a check cycle (asserts nothing)
+	$(BIN)/python scripts/bench.py

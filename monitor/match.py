@@ -29,23 +29,27 @@ TERM_SEPARATOR = re.compile(r"[\s\-‐–]+")
 
 @dataclass(frozen=True)
 class Term:
-    """One rule term (its alternatives joined by '|') compiled to a single regex."""
+    """One rule term (its alternatives joined by '|') compiled to a single regex.
+
+    ``needles`` holds each alternative's first word: a plain substring test on them
+    rules most texts out far faster than the regex with its word-boundary look-arounds.
+    """
 
     text: str
     pattern: re.Pattern[str]
+    alternatives: tuple[str, ...]
+    needles: tuple[str, ...]
 
     def found_in(self, folded: str) -> str | None:
         """The alternative (as written in the rule) that occurs in ``folded``, if any."""
+        if not any(needle in folded for needle in self.needles):
+            return None
         hit = self.pattern.search(folded)
         if hit is None:
             return None
         return next(
-            alt for alt, group in zip(self._alternatives, hit.groups(), strict=True) if group
+            alt for alt, group in zip(self.alternatives, hit.groups(), strict=True) if group
         )
-
-    @property
-    def _alternatives(self) -> list[str]:
-        return [alt.strip() for alt in self.text.split("|")]
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,14 @@ def fold(text: str) -> str:
 
 
 def compile_term(text: str) -> Term:
-    groups = [f"({_alternative_regex(alt.strip())})" for alt in text.split("|")]
-    return Term(text=text, pattern=re.compile("|".join(groups)))
+    alternatives = tuple(alt.strip() for alt in text.split("|"))
+    groups = [f"({_alternative_regex(alt)})" for alt in alternatives]
+    needles = tuple(_first_word(alt) for alt in alternatives)
+    return Term(text, re.compile("|".join(groups)), alternatives, needles)
+
+
+def _first_word(alternative: str) -> str:
+    return TERM_SEPARATOR.split(fold(alternative).rstrip("*"))[0] or fold(alternative)
 
 
 def _alternative_regex(alternative: str) -> str:
@@ -132,6 +142,12 @@ def split_sentences(text: str) -> list[str]:
 def _match_rule(
     rule: CompiledRules, sentences: list[str], folded: list[str], *, has_title: bool
 ) -> Finding | None:
+    # 0. most articles lack a required term anywhere: one look at the whole text says so
+    whole = "\n".join(folded)
+    if any(term.found_in(whole) is None for term in rule.all) or (
+        rule.any and all(term.found_in(whole) is None for term in rule.any)
+    ):
+        return None
     # 1. the terms meet in one sentence: the headline counts most, then the body
     for index, sentence in enumerate(folded):
         terms = _satisfied(rule, sentence)
@@ -140,7 +156,6 @@ def _match_rule(
             return Finding(rule.stance, score, terms, _snippet(sentences[index], sentence, terms))
     # 2. for rules that allow it, the terms spread over the whole article
     if rule.within == "article":
-        whole = " ".join(folded)
         terms = _satisfied(rule, whole)
         if terms is not None:
             index = next(i for i, s in enumerate(folded) if any(_term_in(t, s) for t in terms))

@@ -27,36 +27,81 @@ class StoreStats:
 def store_entries(
     session: Session, feed_id: str, entries: Sequence[Entry], now: datetime
 ) -> StoreStats:
-    known_guids = set(
+    """Store a feed's entries in three queries, whatever their number: the guids this feed
+    already carried, the stored articles they might duplicate, then one flush of the new."""
+    fresh = _unseen_on_feed(session, feed_id, entries)
+    known = _Index(_articles_like(session, fresh))
+    new_articles: list[Article] = []
+    pairs: list[tuple[Entry, Article]] = []
+    for entry in fresh:
+        article = known.find(entry)
+        if article is None:
+            article = _new_article(entry, now)
+            known.add(article)
+            new_articles.append(article)
+        pairs.append((entry, article))
+    session.add_all(new_articles)
+    session.flush()  # assigns the new articles their ids
+    session.add_all(
+        Sighting(article_id=_id(article), feed_id=feed_id, guid=entry.guid, seen_at=now)
+        for entry, article in pairs
+    )
+    session.flush()
+    return StoreStats(len(new_articles), len(pairs))
+
+
+def _unseen_on_feed(session: Session, feed_id: str, entries: Sequence[Entry]) -> list[Entry]:
+    """Entries whose guid this feed has not carried before (and no repeats within it)."""
+    seen = set(
         session.exec(
             select(Sighting.guid).where(
                 Sighting.feed_id == feed_id, col(Sighting.guid).in_([e.guid for e in entries])
             )
         ).all()
     )
-    new_articles = new_sightings = 0
+    fresh = []
     for entry in entries:
-        if entry.guid in known_guids:
-            continue
-        known_guids.add(entry.guid)
-        article = _find_article(session, entry)
-        if article is None:
-            article = _new_article(entry, now)
-            session.add(article)
-            session.flush()
-            new_articles += 1
-        assert article.id is not None
-        session.add(Sighting(article_id=article.id, feed_id=feed_id, guid=entry.guid, seen_at=now))
-        new_sightings += 1
-    session.flush()
-    return StoreStats(new_articles, new_sightings)
+        if entry.guid not in seen:
+            seen.add(entry.guid)
+            fresh.append(entry)
+    return fresh
 
 
-def _find_article(session: Session, entry: Entry) -> Article | None:
-    same_story = col(Article.fingerprint) == entry.fingerprint
-    if entry.url:
-        same_story = or_(col(Article.canonical_url) == entry.url, same_story)
-    return session.exec(select(Article).where(same_story).order_by(col(Article.id))).first()
+def _articles_like(session: Session, entries: Sequence[Entry]) -> list[Article]:
+    if not entries:
+        return []
+    urls = [e.url for e in entries if e.url]
+    fingerprints = [e.fingerprint for e in entries]
+    same_story = or_(
+        col(Article.canonical_url).in_(urls), col(Article.fingerprint).in_(fingerprints)
+    )
+    return list(session.exec(select(Article).where(same_story).order_by(col(Article.id))).all())
+
+
+class _Index:
+    """Stored and just-created articles by canonical URL and by fingerprint. When an
+    entry's URL and fingerprint point at different articles, the URL wins."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.by_url: dict[str, Article] = {}
+        self.by_fingerprint: dict[str, Article] = {}
+        for article in articles:
+            self.add(article)
+
+    def add(self, article: Article) -> None:
+        if article.canonical_url:
+            self.by_url.setdefault(article.canonical_url, article)
+        self.by_fingerprint.setdefault(article.fingerprint, article)
+
+    def find(self, entry: Entry) -> Article | None:
+        if entry.url and entry.url in self.by_url:
+            return self.by_url[entry.url]
+        return self.by_fingerprint.get(entry.fingerprint)
+
+
+def _id(article: Article) -> int:
+    assert article.id is not None
+    return article.id
 
 
 def _new_article(entry: Entry, now: datetime) -> Article:
