@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import httpx
 from sqlalchemy.engine import Engine
@@ -43,6 +44,12 @@ class JobContext:
             concurrency=s.fetch_concurrency,
             user_agent=s.user_agent,
         )
+
+    @property
+    def display_zone(self) -> ZoneInfo:
+        """Where times are shown: the TIMEZONE setting, else the pledges file's zone."""
+        zone = self.settings.timezone
+        return ZoneInfo(zone) if zone else self.config.zone
 
     def timing(self, pledge_id: str) -> Timing:
         pledge = self.config.pledge(pledge_id)

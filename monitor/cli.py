@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
+from zoneinfo import ZoneInfo
 
 import click
 from rich.console import Console
@@ -51,16 +52,18 @@ class Runtime:
     def config(self, path: Path | None = None) -> Config:
         return load_config(path or self.settings.config)
 
-    def context(self, as_of: datetime | None) -> JobContext:
+    def context(self, as_of: str | None = None) -> JobContext:
+        """Everything a job needs; ``as_of`` (the --as-of text) fixes the clock."""
         settings = self.settings
         config = self.config()
-        clock: Clock = FixedClock(as_of) if as_of else SystemClock()
+        moment = parse_as_of(as_of, config.zone)
+        clock: Clock = FixedClock(moment) if moment else SystemClock()
         log = setup_logging(settings.log_level)
         engine = make_engine(settings.resolved_database_url)
         return JobContext(settings=settings, config=config, engine=engine, clock=clock, log=log)
 
 
-def parse_as_of(value: str | None, zone_of: Callable[[], Any]) -> datetime | None:
+def parse_as_of(value: str | None, zone: ZoneInfo) -> datetime | None:
     """--as-of DATE means the end of that day in the pledges file's time zone; a full ISO
     timestamp is taken as given (UTC when it has no offset)."""
     if value is None:
@@ -68,7 +71,7 @@ def parse_as_of(value: str | None, zone_of: Callable[[], Any]) -> datetime | Non
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
-            return datetime.combine(day + timedelta(days=1), time.min, zone_of()) - timedelta(
+            return datetime.combine(day + timedelta(days=1), time.min, zone) - timedelta(
                 microseconds=1
             )
         moment = datetime.fromisoformat(value)
@@ -127,11 +130,11 @@ def check(runtime: Runtime, as_of: str | None) -> None:
     """Run one full cycle: fetch every feed, store new articles, match, judge.
 
     Prints what changed. Exits 1 when a feed failed (the others are still processed)."""
-    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    ctx = runtime.context(as_of)
     console = Console(stderr=True)
     with _progress(console, len(ctx.config.feeds)) as advance:
         result = check_job.run(ctx, on_feed_done=advance)
-    click.echo(views.check_summary(result, ctx.config.zone))
+    click.echo(views.check_summary(result, ctx.display_zone))
     if result.poll.failed:
         sys.exit(EXIT_PROBLEMS)
 
@@ -143,7 +146,7 @@ def check(runtime: Runtime, as_of: str | None) -> None:
 @click.pass_obj
 def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | None) -> None:
     """A table of every pledge: status, deadline, days left or overdue, latest evidence."""
-    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    ctx = runtime.context(as_of)
     rows = overview.run(ctx)
     if as_json:
         payload = {"as_of": ctx.now().isoformat(), "pledges": [r.to_json() for r in rows]}
@@ -151,7 +154,7 @@ def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | No
     else:
         _emit(
             views.status_table(
-                rows, ctx.now(), ctx.config.zone, width=None if output is None else 140
+                rows, ctx.now(), ctx.display_zone, width=None if output is None else 140
             ),
             output,
         )
@@ -164,14 +167,14 @@ def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | No
 @click.pass_obj
 def history(runtime: Runtime, pledge_id: str, as_of: str | None, as_json: bool) -> None:
     """The audit trail of one pledge: every status change, when, and why."""
-    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    ctx = runtime.context(as_of)
     if ctx.config.pledge(pledge_id) is None:
         raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
     events = overview.history(ctx, pledge_id)
     if as_json:
         click.echo(json.dumps([views.event_json(e) for e in events], indent=2, ensure_ascii=False))
     else:
-        click.echo(views.history_text(pledge_id, events, ctx.config.zone))
+        click.echo(views.history_text(pledge_id, events, ctx.display_zone))
 
 
 @cli.group()
@@ -193,14 +196,14 @@ def evidence_list(
     as_json: bool,
 ) -> None:
     """List evidence, oldest first."""
-    ctx = runtime.context(parse_as_of(as_of, lambda: runtime.config().zone))
+    ctx = runtime.context(as_of)
     if pledge_id is not None and ctx.config.pledge(pledge_id) is None:
         raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
     found = overview.evidence_list(ctx, pledge_id, include_rejected=include_rejected)
     if as_json:
         click.echo(json.dumps([e.to_json() for e in found], indent=2, ensure_ascii=False))
     else:
-        click.echo(views.evidence_text(found, ctx.config.zone))
+        click.echo(views.evidence_text(found, ctx.display_zone))
 
 
 def _review_command(decision: str) -> click.Command:
@@ -209,13 +212,13 @@ def _review_command(decision: str) -> click.Command:
     @click.option("--note", help="Why (kept with the review).")
     @click.pass_obj
     def command(runtime: Runtime, evidence_id: int, note: str | None) -> None:
-        ctx = runtime.context(None)
+        ctx = runtime.context()
         result = review_job.run(
             ctx, evidence_id, "confirmed" if decision == "confirm" else "rejected", note
         )
         click.echo(f"evidence #{evidence_id} {result.evidence.review}")
         for change in result.evaluated.changes:
-            click.echo(views.change_line(change, ctx.config.zone))
+            click.echo(views.change_line(change, ctx.display_zone))
 
     return command
 

@@ -56,14 +56,18 @@ class Settings(BaseModel):
     user_agent: str = Field(
         DEFAULT_USER_AGENT, min_length=1, description="User-Agent header sent to feeds."
     )
-    timezone: str = Field(
-        "UTC", description="Time zone in which dates are shown (IANA name, e.g. Asia/Seoul)."
+    timezone: str | None = Field(
+        None,
+        description="Time zone in which times are shown (IANA name, e.g. Asia/Seoul); "
+        "default: the pledges file's time zone.",
     )
     log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR.")
 
     @field_validator("timezone")
     @classmethod
-    def _known_timezone(cls, value: str) -> str:
+    def _known_timezone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -83,10 +87,6 @@ class Settings(BaseModel):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'pledge-monitor.db'}"
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
 
 
 SECRETS = frozenset({"database_url"})

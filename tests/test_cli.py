@@ -181,3 +181,14 @@ def test_python_dash_m_monitor_is_the_same_command() -> None:
         [sys.executable, "-m", "monitor", "--help"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "validate" in done.stdout and "check" in done.stdout
+
+
+def test_times_are_shown_in_the_timezone_setting(
+    capsys: pytest.CaptureFixture[str], config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    _, out, _ = run(capsys, "--config", str(config), "history", "task-force")
+    assert "(times in UTC)" in out and "2025-12-03 03:00" in out
+    monkeypatch.setenv("PLEDGE_MONITOR_TIMEZONE", "Asia/Seoul")
+    _, out, _ = run(capsys, "--config", str(config), "history", "task-force")
+    assert "(times in Asia/Seoul)" in out and "2025-12-03 12:00" in out

@@ -7,7 +7,7 @@ re-published with a new guid).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -119,21 +119,32 @@ def latest_sighting_id(session: Session) -> int:
     return session.exec(select(func.max(Sighting.id))).one() or 0
 
 
-def sighted_after(session: Session, after_id: int, feed_ids: Iterable[str]) -> list[Article]:
-    """Articles carried by any of ``feed_ids`` in a sighting newer than ``after_id``, once each."""
+def sighted_after(
+    session: Session, after_id: int, feed_ids: Iterable[str], batch: int = 500
+) -> Iterator[Article]:
+    """Articles carried by any of ``feed_ids`` in a sighting newer than ``after_id``, once
+    each, oldest first. Read in batches, so matching a pledge again against a large archive
+    never holds the whole archive in memory."""
     feeds = list(feed_ids)
     if not feeds:
-        return []
+        return
     newer = (
         select(Sighting.article_id)
         .where(col(Sighting.id) > after_id, col(Sighting.feed_id).in_(feeds))
         .distinct()
     )
-    return list(
-        session.exec(
-            select(Article).where(col(Article.id).in_(newer)).order_by(col(Article.id))
+    last_id = 0
+    while True:
+        page = session.exec(
+            select(Article)
+            .where(col(Article.id).in_(newer), col(Article.id) > last_id)
+            .order_by(col(Article.id))
+            .limit(batch)
         ).all()
-    )
+        if not page:
+            return
+        yield from page
+        last_id = _id(page[-1])
 
 
 def count_articles(session: Session) -> int:
