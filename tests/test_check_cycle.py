@@ -327,3 +327,21 @@ def test_a_changed_feed_url_forgets_the_old_validators(
     check.run(ctx)
     [seen] = feed_server.requests_to("/moved.xml")
     assert "If-None-Match" not in seen.headers
+
+
+def test_a_malformed_feed_keeps_what_it_can_and_the_warning_is_visible(
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
+) -> None:
+    truncated = (Path(__file__).parent / "data" / "feeds" / "malformed_truncated.xml").read_bytes()
+    feed_server.route("/truncated.xml", body=truncated)
+    ctx = make_ctx(write_config({"t": feed_server.url("/truncated.xml")}), engine, clock)
+    [report] = check.run(ctx).poll.feeds
+    assert (report.outcome, report.entries, report.new_articles) == ("ok", 1, 1)
+    with Session(engine) as session:
+        state = session.get(FeedState, "t")
+        assert state is not None and state.error_count == 0
+        assert state.last_error_kind == "warning" and "no element found" in (state.last_error or "")
