@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
+import pytest
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -48,6 +50,27 @@ NOISE = Item(
 )
 
 
+class Rig(NamedTuple):
+    """The real parts a cycle test needs: feed server, pledges file writer, database, clock."""
+
+    feed_server: FeedServer
+    write_config: Callable[..., Path]
+    engine: Engine
+    clock: FixedClock
+    make_ctx: Maker
+
+
+@pytest.fixture
+def rig(
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    engine: Engine,
+    clock: FixedClock,
+    make_ctx: Maker,
+) -> Rig:
+    return Rig(feed_server, write_config, engine, clock, make_ctx)
+
+
 def count(engine: Engine, model: type) -> int:
     with Session(engine) as session:
         return session.exec(select(func.count()).select_from(model)).one()
@@ -65,13 +88,8 @@ def status_of(ctx: JobContext, pledge_id: str = "task-force") -> Status:
     return row.judgement.status
 
 
-def test_a_check_stores_articles_finds_evidence_and_records_the_trail(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_a_check_stores_articles_finds_evidence_and_records_the_trail(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     ctx = make_ctx(setup(feed_server, write_config, PROGRESS, LAUNCH, NOISE), engine, clock)
     result = check.run(ctx)
     assert [f.outcome for f in result.poll.feeds] == ["ok"]
@@ -87,13 +105,8 @@ def test_a_check_stores_articles_finds_evidence_and_records_the_trail(
     assert history[-1].evidence_id is not None and "3 days after" in history[-1].reason
 
 
-def test_rerunning_check_changes_nothing_and_records_nothing_twice(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_rerunning_check_changes_nothing_and_records_nothing_twice(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     ctx = make_ctx(setup(feed_server, write_config, PROGRESS, LAUNCH), engine, clock)
     check.run(ctx)
     before = [count(engine, m) for m in (Article, Sighting, Evidence, StatusEvent)]
@@ -108,13 +121,8 @@ def test_rerunning_check_changes_nothing_and_records_nothing_twice(
     assert [count(engine, m) for m in (Article, Sighting, Evidence, StatusEvent)] == before
 
 
-def test_a_failing_feed_is_recorded_and_the_other_feeds_go_on(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_a_failing_feed_is_recorded_and_the_other_feeds_go_on(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     feed_server.route("/good.xml", body=rss(PROGRESS))
     feed_server.route("/bad.xml", status=500)
     feed_server.route("/junk.xml", body=b"<html>not a feed</html>", content_type="text/html")
@@ -149,13 +157,8 @@ def test_a_failing_feed_is_recorded_and_the_other_feeds_go_on(
         assert bad.last_ok_at == clock.now() and bad.last_error is None
 
 
-def test_the_same_story_on_two_feeds_is_one_article_seen_twice(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_the_same_story_on_two_feeds_is_one_article_seen_twice(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     other = Item(
         LAUNCH.title,
         link="https://EXAMPLE.org/news/launch?utm_source=b#top",
@@ -171,13 +174,8 @@ def test_the_same_story_on_two_feeds_is_one_article_seen_twice(
     assert len(result.evaluate.new_evidence) == 1
 
 
-def test_entries_are_deduplicated_by_guid_and_by_content(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_entries_are_deduplicated_by_guid_and_by_content(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     republished = Item(
         NOISE.title,
         link="https://example.org/other-url",
@@ -191,13 +189,8 @@ def test_entries_are_deduplicated_by_guid_and_by_content(
     assert count(engine, Sighting) == 2
 
 
-def test_a_rejected_piece_of_evidence_never_counts_again(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_a_rejected_piece_of_evidence_never_counts_again(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     path = setup(feed_server, write_config, PROGRESS, LAUNCH)
     ctx = make_ctx(path, engine, clock)
     first = check.run(ctx)
@@ -218,13 +211,8 @@ def test_a_rejected_piece_of_evidence_never_counts_again(
     assert status_of(ctx) == Status.OVERDUE
 
 
-def test_confirmed_evidence_outranks_later_automatic_matches(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_confirmed_evidence_outranks_later_automatic_matches(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     scrapped = Item(
         "Task force scrapped?",
         link="https://example.org/news/rumour",
@@ -240,13 +228,8 @@ def test_confirmed_evidence_outranks_later_automatic_matches(
     assert status_of(ctx) == Status.FULFILLED_LATE
 
 
-def test_a_verdict_written_in_the_file_wins_over_matching(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_a_verdict_written_in_the_file_wins_over_matching(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     verdict = (
         PLEDGE
         + """\
@@ -271,13 +254,8 @@ def test_a_verdict_written_in_the_file_wins_over_matching(
     ]
 
 
-def test_as_of_replays_the_past_from_the_stored_evidence(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_as_of_replays_the_past_from_the_stored_evidence(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     path = setup(feed_server, write_config, PROGRESS, LAUNCH)
     check.run(make_ctx(path, engine, clock))
     past = make_ctx(path, engine, FixedClock(datetime(2025, 11, 15, tzinfo=UTC)))
@@ -296,11 +274,9 @@ def test_as_of_replays_the_past_from_the_stored_evidence(
 
 
 def test_a_first_check_run_as_of_a_past_date_then_today_builds_one_consistent_trail(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    make_ctx: Maker,
+    rig: Rig,
 ) -> None:
+    feed_server, write_config, engine, _, make_ctx = rig
     path = setup(feed_server, write_config, PROGRESS, LAUNCH)
     check.run(make_ctx(path, engine, FixedClock(datetime(2025, 11, 15, tzinfo=UTC))))
     later = make_ctx(path, engine, FixedClock(datetime(2025, 12, 20, tzinfo=UTC)))
@@ -313,13 +289,8 @@ def test_a_first_check_run_as_of_a_past_date_then_today_builds_one_consistent_tr
     ]
 
 
-def test_a_changed_feed_url_forgets_the_old_validators(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_a_changed_feed_url_forgets_the_old_validators(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     ctx = make_ctx(setup(feed_server, write_config, PROGRESS), engine, clock)
     check.run(ctx)
     feed_server.route("/moved.xml", body=rss(PROGRESS), etag='"a1"')
@@ -329,13 +300,8 @@ def test_a_changed_feed_url_forgets_the_old_validators(
     assert "If-None-Match" not in seen.headers
 
 
-def test_a_malformed_feed_keeps_what_it_can_and_the_warning_is_visible(
-    feed_server: FeedServer,
-    write_config: Callable[..., Path],
-    engine: Engine,
-    clock: FixedClock,
-    make_ctx: Maker,
-) -> None:
+def test_a_malformed_feed_keeps_what_it_can_and_the_warning_is_visible(rig: Rig) -> None:
+    feed_server, write_config, engine, clock, make_ctx = rig
     truncated = (Path(__file__).parent / "data" / "feeds" / "malformed_truncated.xml").read_bytes()
     feed_server.route("/truncated.xml", body=truncated)
     ctx = make_ctx(write_config({"t": feed_server.url("/truncated.xml")}), engine, clock)
