@@ -7,7 +7,9 @@
     │   ├── FetchError       "fetch: ..."  timeout | connect | dns | tls | http_status |
     │   │                                  too_large | too_many_redirects | not_found |
     │   │                                  invalid_url | io
-    │   └── ParseError       "parse: ..."  not_a_feed | malformed
+    │   ├── ParseError       "parse: ..."  not_a_feed | malformed
+    │   └── DeliveryError    "deliver: ..." connect | timeout | tls | auth | temporary |
+    │                                      rejected | config | notify  (+ transient: bool)
     └── NotFoundError        a command named a pledge or evidence that does not exist
 
 httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``), and
@@ -91,6 +93,28 @@ class ParseErrorKind(StrEnum):
 class ParseError(StageError):
     stage = "parse"
     kind: ParseErrorKind
+
+
+class DeliveryErrorKind(StrEnum):
+    CONNECT = "connect"
+    TIMEOUT = "timeout"
+    TLS = "tls"
+    AUTH = "auth"
+    TEMPORARY = "temporary"  # the server said 4xx: try again later
+    REJECTED = "rejected"  # the server said 5xx: trying again will not help
+    CONFIG = "config"
+    NOTIFY = "notify"
+
+
+class DeliveryError(StageError):
+    """Sending failed. ``transient`` errors are retried with backoff; others are final."""
+
+    stage = "deliver"
+    kind: DeliveryErrorKind
+
+    def __init__(self, kind: DeliveryErrorKind, message: str, *, transient: bool) -> None:
+        super().__init__(kind, message)
+        self.transient = transient
 
 
 class NotFoundError(PledgeMonitorError):

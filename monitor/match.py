@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.pledgefile import Pledge, Stance
@@ -198,3 +199,29 @@ def _snippet(original: str, folded: str, terms: tuple[str, ...]) -> str:
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(original) else ""
     return prefix + original[start:end].strip() + suffix
+
+
+def highlight(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
+    """Split ``text`` into (piece, is_match) runs, marking where any of ``terms`` occurs.
+
+    Reports use it to mark the matched words in a snippet; positions are found on the
+    folded text, which has the same length as the original for the scripts we match
+    (otherwise the text is returned unmarked rather than marked in the wrong place)."""
+    folded = fold(text)
+    if len(folded) != len(text) or not terms:
+        return [(text, False)] if text else []
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        spans += [(m.start(), m.end()) for m in compile_term(term).pattern.finditer(folded)]
+    pieces: list[tuple[str, bool]] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        if start < cursor:
+            continue  # overlaps a span already marked
+        if start > cursor:
+            pieces.append((text[cursor:start], False))
+        pieces.append((text[start:end], True))
+        cursor = end
+    if cursor < len(text):
+        pieces.append((text[cursor:], False))
+    return pieces

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -62,6 +62,46 @@ class Settings(BaseModel):
         "default: the pledges file's time zone.",
     )
     log_level: str = Field("WARNING", description="DEBUG, INFO, WARNING or ERROR.")
+    reports_dir: Path = Field(
+        Path("reports"), description="Where digests, the status page and feeds are written."
+    )
+    public_url: str | None = Field(
+        None, description="Public URL of the status page, linked from emails (optional)."
+    )
+    smtp_host: str | None = Field(None, description="SMTP server; mail is off while unset.")
+    smtp_port: int = Field(587, ge=1, le=65535, description="SMTP port (465 for tls).")
+    smtp_security: Literal["starttls", "tls", "none"] = Field(
+        "starttls", description="starttls (port 587), tls (implicit, port 465) or none."
+    )
+    smtp_user: str | None = Field(None, description="SMTP user name, if the server wants one.")
+    smtp_password: str | None = Field(None, description="SMTP password. Secret (_FILE).")
+    smtp_timeout: float = Field(30.0, gt=0, le=600, description="Seconds per SMTP exchange.")
+    mail_from: str = Field(
+        "pledge-monitor <pledge-monitor@localhost>", min_length=3, description="From address."
+    )
+    digest_to: list[str] = Field(
+        default_factory=list, description="Comma-separated addresses that get the weekly digest."
+    )
+    alert_to: list[str] = Field(
+        default_factory=list, description="Comma-separated addresses that get alerts."
+    )
+    digest_notify: list[str] = Field(
+        default_factory=list,
+        description="Apprise URLs (chat, webhooks) that get the digest. Secret (_FILE).",
+    )
+    alert_notify: list[str] = Field(
+        default_factory=list, description="Apprise URLs that get alerts. Secret (_FILE)."
+    )
+    alert_deadline_days: list[int] = Field(
+        default_factory=lambda: [7, 1],
+        description="Alert this many days before each deadline (comma-separated).",
+    )
+    alert_max_age_days: int = Field(
+        7, ge=0, description="Events older than this are history, not alerts (first runs)."
+    )
+    outbox_max_attempts: int = Field(
+        8, ge=1, le=100, description="Tries before a message is marked failed."
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -72,6 +112,28 @@ class Settings(BaseModel):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator(
+        "digest_to",
+        "alert_to",
+        "digest_notify",
+        "alert_notify",
+        "alert_deadline_days",
+        mode="before",
+    )
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.replace("\n", ",").split(",") if part.strip()]
+        return value
+
+    @field_validator("digest_to", "alert_to")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if "@" not in address or any(c in address for c in "\r\n"):
+                raise ValueError(f"{address!r} is not an email address")
         return value
 
     @field_validator("log_level")
@@ -89,7 +151,7 @@ class Settings(BaseModel):
         return f"sqlite:///{self.data_dir / 'pledge-monitor.db'}"
 
 
-SECRETS = frozenset({"database_url"})
+SECRETS = frozenset({"database_url", "smtp_password", "digest_notify", "alert_notify"})
 
 
 def setting_names() -> list[str]:

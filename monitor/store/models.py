@@ -123,3 +123,32 @@ class StatusEvent(SQLModel, table=True):
     recorded_at: datetime = Field(sa_type=UtcDateTime)
     evidence_id: int | None = None
     reason: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message to deliver exactly once: claimed, sent, then marked.
+
+    ``key`` names what the message is and for whom (``digest:2025-W48:mail:ann@example.org``),
+    so the same report can never be queued twice. ``status``: pending → sending → sent, or
+    back to pending with a later ``next_attempt_at`` after a transient failure, or failed.
+    A ``sending`` row whose lease ran out (the process died mid-send) is claimed again:
+    a message is never lost, and its fixed Message-ID lets mail clients fold the rare repeat.
+    """
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=400)
+    kind: str = Field(max_length=20)  # digest | alert
+    channel: str = Field(max_length=20)  # mail | notify
+    recipient: str = Field(sa_column=Column(Text, nullable=False))
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    body_text: str = Field(sa_column=Column(Text, nullable=False))
+    body_html: str | None = Field(default=None, sa_column=Column(Text))
+    status: str = Field(default="pending", max_length=10, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UtcDateTime)
+    claimed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(sa_type=UtcDateTime)
