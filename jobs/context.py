@@ -12,6 +12,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from monitor.clock import Clock
+from monitor.deliver import (
+    NotifyTransport,
+    RetryPolicy,
+    SmtpConfig,
+    SmtpTransport,
+    Transport,
+)
 from monitor.fetch import FetchLimits
 from monitor.pledgefile import Config
 from monitor.settings import Settings
@@ -44,6 +51,31 @@ class JobContext:
             concurrency=s.fetch_concurrency,
             user_agent=s.user_agent,
         )
+
+    def transports(self) -> dict[str, Transport]:
+        """The delivery channels the settings configure: mail when SMTP_HOST is set,
+        notify (Apprise) when any notification URL is."""
+        s = self.settings
+        channels: dict[str, Transport] = {}
+        if s.smtp_host:
+            channels["mail"] = SmtpTransport(
+                SmtpConfig(
+                    host=s.smtp_host,
+                    port=s.smtp_port,
+                    security=s.smtp_security,
+                    user=s.smtp_user,
+                    password=s.smtp_password,
+                    timeout=s.smtp_timeout,
+                    sender=s.mail_from,
+                )
+            )
+        if s.digest_notify or s.alert_notify:
+            channels["notify"] = NotifyTransport([*s.digest_notify, *s.alert_notify])
+        return channels
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(max_attempts=self.settings.outbox_max_attempts)
 
     @property
     def display_zone(self) -> ZoneInfo:

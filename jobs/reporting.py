@@ -220,7 +220,9 @@ def change_line(ctx: JobContext, event: StatusEvent, pledge: Pledge, snap: Snaps
     if event.evidence_id is not None:
         row = next((r for r in snap.evidence.get(pledge.id, []) if r.id == event.evidence_id), None)
         cause = evidence_line(ctx, row, pledge, snap) if row else None
+    assert event.id is not None
     return ChangeLine(
+        id=event.id,
         pledge_id=pledge.id,
         pledge_title=pledge.title,
         old=event.old_status,

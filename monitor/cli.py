@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,8 +21,11 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from jobs import alerts as alerts_job
 from jobs import check as check_job
 from jobs import overview
+from jobs import page as page_job
+from jobs import report as report_job
 from jobs import review as review_job
 from jobs.context import JobContext
 from monitor import __version__, views
@@ -30,6 +34,7 @@ from monitor.errors import ConfigError, NotFoundError, PledgeMonitorError, Setti
 from monitor.fetch import Outcome
 from monitor.log import setup_logging
 from monitor.pledgefile import Config, json_schema, load_config
+from monitor.reportdata import Period
 from monitor.settings import Settings, load_settings
 from monitor.store.db import make_engine
 
@@ -127,16 +132,103 @@ def schema(output: Path | None) -> None:
 @as_of_option
 @click.pass_obj
 def check(runtime: Runtime, as_of: str | None) -> None:
-    """Run one full cycle: fetch every feed, store new articles, match, judge.
+    """Run one full cycle: fetch every feed, store new articles, match, judge, alert.
 
-    Prints what changed. Exits 1 when a feed failed (the others are still processed)."""
+    Prints what changed; queues and sends alerts when ALERT_TO or ALERT_NOTIFY is set.
+    Exits 1 when a feed failed (the others are still processed)."""
     ctx = runtime.context(as_of)
     console = Console(stderr=True)
     with _progress(console, len(ctx.config.feeds)) as advance:
         result = check_job.run(ctx, on_feed_done=advance)
-    click.echo(views.check_summary(result, ctx.display_zone))
+    click.echo(views.check_summary(result, ctx.display_zone), nl=False)
+    alerted = alerts_job.run(ctx)
+    if alerted.queued:
+        click.echo(f"alerts queued: {len(alerted.queued)}")
+    if alerted.delivery is not None:
+        click.echo(views.delivery_line(alerted.delivery))
     if result.poll.failed:
         sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@click.option("--week", metavar="YYYY-Www", help="The ISO week to report (e.g. 2025-W48).")
+@click.option("--since", metavar="DATE", help="Report from DATE (YYYY-MM-DD) to now.")
+@click.option("--send", is_flag=True, help="Queue it for the digest recipients and send.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "md"]),
+    default="text",
+    show_default=True,
+    help="What to print.",
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE.")
+@as_of_option
+@click.pass_obj
+def report(
+    runtime: Runtime,
+    week: str | None,
+    since: str | None,
+    send: bool,
+    fmt: str,
+    output: Path | None,
+    as_of: str | None,
+) -> None:
+    """The digest for a period (default: the last 7 days), archived in reports/digests/.
+
+    With --send it is queued once per recipient and delivered; rerunning never sends a
+    report twice. Exits 1 when a message failed for good or still waits for a retry."""
+    ctx = runtime.context(as_of)
+    period = _period(week, since, ctx.now(), ctx.display_zone)
+    result = report_job.run(ctx, period, send=send)
+    text = {
+        "text": result.rendered.text,
+        "html": result.rendered.html,
+        "md": result.rendered.markdown,
+    }[fmt]
+    _emit(text, output)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"archived: {', '.join(str(p) for p in result.archived)}", err=True)
+    if result.delivery is not None:
+        click.echo(views.delivery_line(result.delivery), err=True)
+        if result.delivery.failed or result.delivery.retrying:
+            sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@as_of_option
+@click.pass_obj
+def page(runtime: Runtime, as_of: str | None) -> None:
+    """Rebuild the static status page: reports/index.html, status.json, changes.xml."""
+    ctx = runtime.context(as_of)
+    result = page_job.run(ctx)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+
+
+def _period(week: str | None, since: str | None, now: datetime, zone: ZoneInfo) -> Period:
+    if week and since:
+        raise click.UsageError("give --week or --since, not both")
+    if week:
+        match = re.fullmatch(r"(\d{4})-W(\d{2})", week)
+        try:
+            if match is None:
+                raise ValueError
+            return Period.iso_week(int(match[1]), int(match[2]), zone)
+        except ValueError:
+            raise click.BadParameter(
+                f"{week!r} is not an ISO week like 2025-W48", param_hint="--week"
+            ) from None
+    if since:
+        try:
+            day = date.fromisoformat(since)
+        except ValueError:
+            raise click.BadParameter(
+                f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since"
+            ) from None
+        return Period.since(day, now, zone)
+    return Period.since((now.astimezone(zone) - timedelta(days=6)).date(), now, zone)
 
 
 @cli.command()

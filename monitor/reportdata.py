@@ -89,6 +89,7 @@ class EvidenceLine:
 
 @dataclass(frozen=True)
 class ChangeLine:
+    id: int
     pledge_id: str
     pledge_title: str
     old: str | None

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # views only read the jobs' result types
     from jobs.check import CheckResult
     from jobs.evaluate import StatusChange
     from jobs.overview import EvidenceSummary, PledgeOverview
+    from monitor.deliver import DeliveryReport
     from monitor.store.models import StatusEvent
 
 STATUS_STYLE = {
@@ -88,6 +89,15 @@ def check_summary(result: CheckResult, zone: ZoneInfo) -> str:
     lines.append(f"status changes: {len(changes)}")
     lines += ["  " + change_line(c, zone) for c in changes]
     return "\n".join(lines) + "\n"
+
+
+def delivery_line(report: DeliveryReport) -> str:
+    parts = [f"sent {len(report.sent)}"]
+    if report.retrying:
+        parts.append(f"retrying {len(report.retrying)} (will try again)")
+    if report.failed:
+        parts.append(f"failed {len(report.failed)}")
+    return "delivery: " + ", ".join(parts)
 
 
 def change_line(change: StatusChange, zone: ZoneInfo) -> str:
