@@ -25,6 +25,7 @@ from monitor.pledgefile import load_config
 from monitor.settings import load_settings
 from monitor.store.db import make_engine
 from tests.helpers.feed_server import FeedServer
+from tests.helpers.smtp_server import SmtpServer
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -45,6 +46,30 @@ def feed_server() -> Iterator[FeedServer]:
 @pytest.fixture(autouse=True)
 def _fresh_routes(feed_server: FeedServer) -> None:
     feed_server.reset()
+
+
+@pytest.fixture(scope="session")
+def smtp_server() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp(smtp_server: SmtpServer) -> SmtpServer:
+    smtp_server.reset()
+    return smtp_server
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="Rewrite tests/data/golden/ from the current output.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +167,7 @@ def make_ctx(tmp_path: Path) -> Callable[..., JobContext]:
     ) -> JobContext:
         values = {
             "PLEDGE_MONITOR_DATA_DIR": str(tmp_path / "data"),
+            "PLEDGE_MONITOR_REPORTS_DIR": str(tmp_path / "reports"),
             "PLEDGE_MONITOR_FETCH_TIMEOUT": "2",
         }
         values.update({f"PLEDGE_MONITOR_{k.upper()}": str(v) for k, v in settings.items()})

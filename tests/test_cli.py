@@ -31,6 +31,7 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for name in ("PLEDGE_MONITOR_CONFIG", "PLEDGE_MONITOR_DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PLEDGE_MONITOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PLEDGE_MONITOR_REPORTS_DIR", str(tmp_path / "reports"))
     monkeypatch.setenv("PLEDGE_MONITOR_FETCH_TIMEOUT", "2")
     return tmp_path
 
