@@ -28,6 +28,7 @@ TRACKING_PARAMS = re.compile(
     re.IGNORECASE,
 )
 WHITESPACE = re.compile(r"\s+")
+WEB_LINK = re.compile(r"^https?://", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def _entry(raw: Any) -> Entry | None:
     if not title and not text:
         return None
     link = raw.get("link") or None
-    url = canonical_url(link) if link else None
+    # only web links are kept: a javascript: or data: "link" must never reach a page
+    url = canonical_url(link) if link and WEB_LINK.match(link.strip()) else None
     fingerprint = content_fingerprint(title, text)
     guid = str(raw.get("id") or url or fingerprint)
     return Entry(

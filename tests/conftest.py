@@ -63,8 +63,11 @@ def smtp(smtp_server: SmtpServer) -> SmtpServer:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="Rewrite tests/data/golden/ from the current output.")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite tests/data/golden/ from the current output.",
+    )
 
 
 @pytest.fixture

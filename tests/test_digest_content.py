@@ -25,8 +25,11 @@ GOLDEN = Path(__file__).parent / "data" / "golden"
 
 @pytest.fixture
 def demo_ctx(sqlite_engine: Engine, make_ctx: Callable[..., JobContext]) -> JobContext:
-    ctx = make_ctx(ROOT / "demo" / "pledges.yaml", sqlite_engine,
-                   FixedClock(datetime(2026, 1, 26, 1, tzinfo=UTC)))
+    ctx = make_ctx(
+        ROOT / "demo" / "pledges.yaml",
+        sqlite_engine,
+        FixedClock(datetime(2026, 1, 26, 1, tzinfo=UTC)),
+    )
     check.run(ctx)
     return ctx
 
@@ -81,11 +84,18 @@ def test_each_week_is_archived_as_html_and_markdown(demo_ctx: JobContext) -> Non
 
 
 def test_a_sent_digest_is_never_overwritten_silently(
-    demo_ctx: JobContext, smtp: SmtpServer, make_ctx: Callable[..., JobContext],
+    demo_ctx: JobContext,
+    smtp: SmtpServer,
+    make_ctx: Callable[..., JobContext],
     sqlite_engine: Engine,
 ) -> None:
-    ctx = make_ctx(ROOT / "demo" / "pledges.yaml", sqlite_engine, demo_ctx.clock,
-                   digest_to="ann@example.org", **smtp.settings())
+    ctx = make_ctx(
+        ROOT / "demo" / "pledges.yaml",
+        sqlite_engine,
+        demo_ctx.clock,
+        digest_to="ann@example.org",
+        **smtp.settings(),
+    )
     period = Period.iso_week(2025, 49, ctx.display_zone)
     sent = report.run(ctx, period, send=True)
     original = sent.archived[0].read_text()

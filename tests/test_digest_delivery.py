@@ -28,8 +28,9 @@ WEEK = (2025, 49)  # 1–7 Dec 2025: the task force launch, late
 
 
 @pytest.fixture
-def demo(sqlite_engine: Engine, make_ctx: Callable[..., JobContext], smtp: SmtpServer
-         ) -> Callable[..., JobContext]:
+def demo(
+    sqlite_engine: Engine, make_ctx: Callable[..., JobContext], smtp: SmtpServer
+) -> Callable[..., JobContext]:
     """A context over the demo data, checked once, mailing through the local server."""
     clock = FixedClock(datetime(2025, 12, 8, 1, tzinfo=UTC))
 
@@ -122,12 +123,14 @@ def test_a_crash_between_send_and_mark_does_not_lose_the_message(
     ctx = demo(digest_to="ann@example.org")
     report.run(ctx, period(ctx), send=False)
     rendered = report.run(ctx, period(ctx), send=False).rendered
-    deliver_job.enqueue(ctx, "digest", "digest:test", rendered,
-                        deliver_job.recipients(["ann@example.org"], []))
+    deliver_job.enqueue(
+        ctx, "digest", "digest:test", rendered, deliver_job.recipients(["ann@example.org"], [])
+    )
     transport = SmtpTransport(SmtpConfig("127.0.0.1", smtp.port, "none"))
     with pytest.raises(KeyboardInterrupt):
-        deliver_due(ctx.session, {"mail": CrashAfterSending(transport)}, ctx.now(),
-                    ctx.retry_policy)
+        deliver_due(
+            ctx.session, {"mail": CrashAfterSending(transport)}, ctx.now(), ctx.retry_policy
+        )
     [row] = outbox_rows(ctx)
     assert row.status == "sending"
     # a restart within the lease does not send it again …

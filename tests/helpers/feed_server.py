@@ -43,6 +43,7 @@ class FeedServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[SeenRequest] = []
         self.active: list[str] = []
+        self.posts: list[tuple[str, bytes]] = []
         self.max_in_flight = 0
         self._lock = threading.Lock()
         server = self
@@ -61,6 +62,11 @@ class FeedServer:
                 finally:
                     with server._lock:
                         server.active.remove(self.path)
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                server.posts.append((self.path, self.rfile.read(length)))
+                self._send(200, b"{}", "application/json", {})
 
             def _answer(self) -> None:
                 server.requests.append(SeenRequest(self.path, dict(self.headers.items())))
@@ -148,6 +154,7 @@ class FeedServer:
     def reset(self) -> None:
         self.routes.clear()
         self.requests.clear()
+        self.posts.clear()
         self.max_in_flight = 0
 
     def requests_to(self, path: str) -> list[SeenRequest]:

@@ -20,7 +20,7 @@ class Recorder:
         self.envelopes: list[Any] = []
         self.reply = "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if not self.reply.startswith("250"):
             return self.reply
         self.envelopes.append(envelope)
