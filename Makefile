@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 # The demo: bundled pledges checked against the bundled illustrative sample feeds, on SQLite.
-DEMO_ENV := PLEDGE_MONITOR_DATA_DIR=.data/demo PLEDGE_MONITOR_DATABASE_URL= PLEDGE_MONITOR_CONFIG=demo/pledges.yaml
+DEMO_ENV := PLEDGE_MONITOR_DATA_DIR=.data/demo PLEDGE_MONITOR_DATABASE_URL= PLEDGE_MONITOR_CONFIG=demo/pledges.yaml PLEDGE_MONITOR_REPORTS_DIR=reports
 
 .PHONY: run test lint format clean bench
 
@@ -20,7 +20,9 @@ run: $(STAMP)  ## full check of the bundled pledges against the sample feeds; re
 	$(DEMO_ENV) $(BIN)/pledge-monitor check
 	$(DEMO_ENV) $(BIN)/pledge-monitor status --output reports/demo-status.txt
 	$(DEMO_ENV) $(BIN)/pledge-monitor status --json --output reports/demo-status.json
-	@echo "report written to reports/demo-status.txt and reports/demo-status.json"
+	$(DEMO_ENV) $(BIN)/pledge-monitor page
+	$(DEMO_ENV) $(BIN)/pledge-monitor report --output reports/demo-digest.txt
+	@echo "reports written: reports/index.html (status page), reports/digests/, reports/demo-status.txt"
 
 test: $(STAMP)  ## the whole test suite (PostgreSQL tests skip with a reason when no server is reachable)
 	$(BIN)/python -m pytest

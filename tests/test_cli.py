@@ -193,3 +193,103 @@ def test_times_are_shown_in_the_timezone_setting(
     monkeypatch.setenv("PLEDGE_MONITOR_TIMEZONE", "Asia/Seoul")
     _, out, _ = run(capsys, "--config", str(config), "history", "task-force")
     assert "(times in Asia/Seoul)" in out and "2025-12-03 12:00" in out
+
+
+def test_report_prints_the_digest_and_archives_it(
+    capsys: pytest.CaptureFixture[str], config: Path, env: Path
+) -> None:
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    code, out, err = run(
+        capsys, "--config", str(config), "report", "--week", "2025-W49", "--as-of", "2025-12-10"
+    )
+    assert code == 0 and out.startswith("Pledge digest 2025-W49 (1–7 Dec 2025)")
+    assert (env / "reports" / "digests" / "digest-2025-W49.md").exists()
+    assert "archived:" in err
+    code, out, _ = run(
+        capsys,
+        "--config",
+        str(config),
+        "report",
+        "--week",
+        "2025-W49",
+        "--format",
+        "md",
+        "--as-of",
+        "2025-12-10",
+    )
+    assert out.startswith("# Pledge digest 2025-W49")
+    code, out, _ = run(
+        capsys,
+        "--config",
+        str(config),
+        "report",
+        "--since",
+        "2025-12-01",
+        "--format",
+        "html",
+        "--as-of",
+        "2025-12-10",
+    )
+    assert code == 0 and "<!DOCTYPE html>" in out and "2025-12-01_2025-12-10" in out
+
+
+def test_report_send_mails_the_digest_once(
+    capsys: pytest.CaptureFixture[str],
+    config: Path,
+    smtp: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.helpers.smtp_server import SmtpServer
+
+    assert isinstance(smtp, SmtpServer)
+    for key, value in smtp.settings().items():
+        monkeypatch.setenv(f"PLEDGE_MONITOR_{key.upper()}", value)
+    monkeypatch.setenv("PLEDGE_MONITOR_DIGEST_TO", "ann@example.org")
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    args = (
+        "--config",
+        str(config),
+        "report",
+        "--week",
+        "2025-W49",
+        "--send",
+        "--as-of",
+        "2025-12-10",
+    )
+    code, _, err = run(capsys, *args)
+    assert code == 0 and "delivery: sent 1" in err
+    code, _, err = run(capsys, *args)
+    assert code == 0 and "delivery: sent 0" in err and "queued before" in err
+    assert len(smtp.messages) == 1
+
+
+def test_report_send_exits_1_while_the_mail_server_is_down(
+    capsys: pytest.CaptureFixture[str], config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.helpers.smtp_server import free_port
+
+    monkeypatch.setenv("PLEDGE_MONITOR_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("PLEDGE_MONITOR_SMTP_PORT", str(free_port()))
+    monkeypatch.setenv("PLEDGE_MONITOR_SMTP_SECURITY", "none")
+    monkeypatch.setenv("PLEDGE_MONITOR_DIGEST_TO", "ann@example.org")
+    code, _, err = run(capsys, "--config", str(config), "report", "--send")
+    assert code == 1 and "retrying 1 (will try again)" in err
+
+
+def test_report_rejects_a_bad_week(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+    code, _, err = run(capsys, "--config", str(config), "report", "--week", "2025-48")
+    assert code == 2 and "not an ISO week" in err
+    code, _, err = run(
+        capsys, "--config", str(config), "report", "--week", "2025-W48", "--since", "2025-11-01"
+    )
+    assert code == 2 and "not both" in err
+
+
+def test_page_writes_the_static_files(
+    capsys: pytest.CaptureFixture[str], config: Path, env: Path
+) -> None:
+    run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")
+    code, out, _ = run(capsys, "--config", str(config), "page", "--as-of", "2025-12-10")
+    assert code == 0
+    for name in ("index.html", "status.json", "changes.xml"):
+        assert f"wrote {env / 'reports' / name}" in out
