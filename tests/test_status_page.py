@@ -95,6 +95,10 @@ def test_the_digest_reads_at_360_pixels_without_errors(
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= 360
         assert visit.page.locator("mark").count() >= 4
     assert visit.errors == [] and visit.dialogs == [] and visit.console == []
+    with open_page(html, tmp_path / "digest-dark.png", color_scheme="dark") as dark:
+        background = dark.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        text = dark.page.evaluate("getComputedStyle(document.querySelector('h1')).color")
+    assert background == "rgb(22, 22, 20)" and text == "rgb(232, 230, 223)"
 
 
 HOSTILE = Item(

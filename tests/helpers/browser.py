@@ -46,7 +46,9 @@ class PageVisit:
 
 
 @contextmanager
-def open_page(path: Path, screenshot: Path, width: int = 360) -> Iterator[PageVisit]:
+def open_page(
+    path: Path, screenshot: Path, width: int = 360, color_scheme: str = "light"
+) -> Iterator[PageVisit]:
     """Open a local file at a phone's width, record console output, errors and dialogs."""
     from playwright.sync_api import sync_playwright
 
@@ -54,7 +56,9 @@ def open_page(path: Path, screenshot: Path, width: int = 360) -> Iterator[PageVi
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page(viewport={"width": width, "height": 900})
+            page = browser.new_page(
+                viewport={"width": width, "height": 900}, color_scheme=color_scheme
+            )
             page.on("console", lambda m: visit.console.append((m.type, m.text)))
             page.on("pageerror", lambda e: visit.errors.append(str(e)))
 
