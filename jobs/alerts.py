@@ -19,6 +19,7 @@ from monitor.pledgefile import Pledge
 from monitor.render import environment, render_alert
 from monitor.reportdata import STATUS_LABELS, Alert, PledgeLine
 from monitor.status import Status
+from monitor.store import evidence as evidence_repo
 
 SETTLED = {Status.FULFILLED.value, Status.FULFILLED_LATE.value, Status.BROKEN.value}
 
@@ -43,73 +44,73 @@ def run(ctx: JobContext) -> AlertResult:
     return AlertResult(alerts, queued, deliver.run(ctx) if queued else None)
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What every kind of alert is judged against in one run."""
+
+    snap: Snapshot
+    pledges: dict[str, Pledge]
+    lines: dict[str, PledgeLine]
+    oldest: datetime
+    now: datetime
+
+
 def collect(ctx: JobContext, snap: Snapshot) -> list[Alert]:
     now = ctx.now()
-    oldest = now - timedelta(days=ctx.settings.alert_max_age_days)
     pledges = {p.id: p for p in ctx.config.pledges if ctx.timing(p.id).made_at <= now}
-    lines = {pid: pledge_line(ctx, p, snap, now) for pid, p in pledges.items()}
-    alerts = _evidence_alerts(ctx, snap, pledges, lines, oldest, now)
-    alerts += _status_alerts(ctx, snap, pledges, lines, oldest, now)
+    scope = _Scope(
+        snap=snap,
+        pledges=pledges,
+        lines={pid: pledge_line(ctx, p, snap, now) for pid, p in pledges.items()},
+        oldest=now - timedelta(days=ctx.settings.alert_max_age_days),
+        now=now,
+    )
+    alerts = _evidence_alerts(ctx, scope) + _status_alerts(ctx, scope)
     for pid, pledge in pledges.items():
-        alerts += _deadline_alerts(ctx, pledge, lines[pid], oldest, now)
+        alerts += _deadline_alerts(ctx, pledge, scope.lines[pid], scope.oldest, now)
     return sorted(alerts, key=lambda a: a.at)
 
 
-def _evidence_alerts(
-    ctx: JobContext,
-    snap: Snapshot,
-    pledges: dict[str, Pledge],
-    lines: dict[str, PledgeLine],
-    oldest: datetime,
-    now: datetime,
-) -> list[Alert]:
+def _evidence_alerts(ctx: JobContext, scope: _Scope) -> list[Alert]:
     alerts = []
-    for pid, rows in snap.evidence.items():
-        if pid not in pledges:
+    for pid, rows in scope.snap.evidence.items():
+        if pid not in scope.pledges:
             continue
-        made_at = ctx.timing(pid).made_at
-        for row in rows:
-            counts = row.review != "rejected" and (
-                row.origin == "manual" or row.published_at >= made_at
-            )
-            if counts and oldest <= row.published_at <= now:
-                line = evidence_line(ctx, row, pledges[pid], snap)
-                alerts.append(
-                    Alert(
-                        key=f"alert:evidence:{row.id}",
-                        kind="evidence",
-                        pledge=lines[pid],
-                        headline=f"New {row.stance} evidence: {pledges[pid].title}",
-                        detail=f"{line.outlet or 'A feed'} reported evidence of {row.stance}.",
-                        at=line.published,
-                        evidence=line,
-                        public_url=ctx.settings.public_url,
-                    )
+        pledge = scope.pledges[pid]
+        for row in evidence_repo.counted(rows, ctx.timing(pid), scope.now):
+            if row.published_at < scope.oldest:
+                continue
+            line = evidence_line(ctx, row, pledge, scope.snap)
+            alerts.append(
+                Alert(
+                    key=f"alert:evidence:{row.id}",
+                    kind="evidence",
+                    pledge=scope.lines[pid],
+                    headline=f"New {row.stance} evidence: {pledge.title}",
+                    detail=f"{line.outlet or 'A feed'} reported evidence of {row.stance}.",
+                    at=line.published,
+                    evidence=line,
+                    public_url=ctx.settings.public_url,
                 )
+            )
     return alerts
 
 
-def _status_alerts(
-    ctx: JobContext,
-    snap: Snapshot,
-    pledges: dict[str, Pledge],
-    lines: dict[str, PledgeLine],
-    oldest: datetime,
-    now: datetime,
-) -> list[Alert]:
+def _status_alerts(ctx: JobContext, scope: _Scope) -> list[Alert]:
     alerts = []
-    for event in snap.events:
-        if event.pledge_id not in pledges or event.old_status is None:
+    for event in scope.snap.events:
+        pledge = scope.pledges.get(event.pledge_id)
+        if pledge is None or event.old_status is None:
             continue
-        if oldest <= event.effective_at <= now:
-            change = change_line(ctx, event, pledges[event.pledge_id], snap)
+        if scope.oldest <= event.effective_at <= scope.now:
+            change = change_line(ctx, event, pledge, scope.snap)
             old, new = STATUS_LABELS[event.old_status], STATUS_LABELS[event.new_status]
             alerts.append(
                 Alert(
                     key=f"alert:status:{event.id}",
                     kind="status",
-                    pledge=lines[event.pledge_id],
-                    headline=f"{pledges[event.pledge_id].title}: {old} → {new}",
+                    pledge=scope.lines[event.pledge_id],
+                    headline=f"{pledge.title}: {old} → {new}",
                     detail=event.reason,
                     at=change.at,
                     evidence=change.evidence,

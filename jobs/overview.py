@@ -77,7 +77,7 @@ def run(ctx: JobContext, pledge_id: str | None = None) -> list[PledgeOverview]:
             rows = evidence_repo.evidence_for(session, pledge.id)
             views = [evidence_repo.as_view(row) for row in rows]
             judgement = judge(ctx.timing(pledge.id), views, now)
-            counted = [r for r in rows if r.review != "rejected" and r.published_at <= now]
+            counted = evidence_repo.counted(rows, ctx.timing(pledge.id), now)
             latest = summarize(counted[-1]) if counted else None
             overviews.append(
                 PledgeOverview(

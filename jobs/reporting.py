@@ -98,11 +98,8 @@ def build_digest(ctx: JobContext, period: Period, snap: Snapshot) -> Digest:
         evidence_line(ctx, row, pledges[pid], snap)
         for pid, rows in snap.evidence.items()
         if pid in pledges
-        for row in rows
+        for row in evidence_repo.counted(rows, ctx.timing(pid), at)
         if period.start <= row.published_at < period.end
-        and row.published_at <= at
-        and row.review != "rejected"
-        and (row.origin == "manual" or row.published_at >= ctx.timing(pid).made_at)
     ]
     new_evidence.sort(key=lambda e: (e.published, e.id))
     horizon = period.last_day + timedelta(days=UPCOMING_DAYS)
@@ -169,13 +166,7 @@ def pledge_line(
     timing = ctx.timing(pledge.id)
     verdict = judge(timing, [evidence_repo.as_view(r) for r in rows], at)
     today = at.astimezone(ctx.config.zone).date()
-    counted = [
-        evidence_line(ctx, r, pledge, snap)
-        for r in rows
-        if r.review != "rejected"
-        and r.published_at <= at
-        and (r.origin == "manual" or r.published_at >= timing.made_at)
-    ]
+    counted = [evidence_line(ctx, r, pledge, snap) for r in evidence_repo.counted(rows, timing, at)]
     return PledgeLine(
         id=pledge.id,
         title=pledge.title,

@@ -84,7 +84,7 @@ class Transition:
 
 def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Judgement:
     """The status at instant ``at``, with the reason and the evidence behind it."""
-    counted = [e for e in evidence if _counts(e, timing, at)]
+    counted = [e for e in evidence if counts(e, timing, at)]
     decisive = [e for e in counted if e.stance in DECISIVE]
     vouched = [e for e in decisive if e.human]
     if vouched or decisive:
@@ -107,7 +107,8 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
     return Judgement(Status.PENDING, timing.made_at, "no evidence yet")
 
 
-def _counts(piece: EvidenceView, timing: Timing, at: datetime) -> bool:
+def counts(piece: EvidenceView, timing: Timing, at: datetime) -> bool:
+    """Rule 1: does this piece count as evidence of the pledge at instant ``at``?"""
     if piece.rejected or piece.published_at > at:
         return False
     return piece.human or piece.published_at >= timing.made_at

@@ -19,7 +19,7 @@ from monitor.clock import ensure_utc
 from monitor.errors import NotFoundError
 from monitor.match import Finding
 from monitor.pledgefile import Pledge
-from monitor.status import EvidenceView
+from monitor.status import EvidenceView, Timing, counts
 from monitor.store.models import Article, Evidence
 
 Decision = Literal["confirmed", "rejected"]
@@ -152,6 +152,11 @@ def as_view(row: Evidence) -> EvidenceView:
         rejected=row.review == "rejected",
         title=row.title,
     )
+
+
+def counted(rows: list[Evidence], timing: Timing, at: datetime) -> list[Evidence]:
+    """The rows that count as evidence at ``at``, by the status engine's own rule."""
+    return [row for row in rows if counts(as_view(row), timing, at)]
 
 
 def matched_terms(row: Evidence) -> list[str]:
