@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check monitor jobs tests scripts
 	$(BIN)/ruff check monitor jobs tests scripts
 	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
 
 format: $(STAMP)
 	$(BIN)/ruff format monitor jobs tests scripts

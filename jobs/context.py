@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -34,6 +35,12 @@ class JobContext:
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("pledge_monitor"))
     # Tests may route HTTP through an httpx transport; production leaves it None.
     transport: httpx.AsyncBaseTransport | None = None
+    # Set when the daemon is asked to stop: long jobs stop between units of work.
+    stopping: threading.Event | None = None
+
+    @property
+    def should_stop(self) -> bool:
+        return self.stopping is not None and self.stopping.is_set()
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)

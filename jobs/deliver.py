@@ -41,7 +41,7 @@ def enqueue(
                 recipient=recipient.address,
                 subject=rendered.subject,
                 body_text=rendered.text,
-                body_html=rendered.html if recipient.channel == "mail" else None,
+                body_html=(rendered.html or None) if recipient.channel == "mail" else None,
                 next_attempt_at=now,
                 created_at=now,
             )

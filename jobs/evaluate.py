@@ -55,6 +55,8 @@ def run(ctx: JobContext) -> EvaluateResult:
     with ctx.session() as session:
         latest = articles.latest_sighting_id(session)
         for pledge in ctx.config.pledges:
+            if ctx.should_stop:  # each pledge is committed on its own; the rest waits
+                break
             new_rows = _match_new_articles(ctx, session, pledge, latest, now)
             new_rows += evidence.sync_verdicts(session, pledge, ctx.config.zone, now)
             found += [_new_evidence(row) for row in new_rows if row.published_at <= now]

@@ -56,7 +56,12 @@ def run(ctx: JobContext, on_feed_done: Callable[[Outcome], None] | None = None) 
     outcomes = asyncio.run(
         fetch_all(requests, ctx.limits, transport=ctx.transport, on_done=on_feed_done)
     )
-    return PollResult([_store_outcome(ctx, outcome, now) for outcome in outcomes])
+    reports = []
+    for outcome in outcomes:
+        if ctx.should_stop:  # abandon the rest cleanly: each feed is its own transaction
+            break
+        reports.append(_store_outcome(ctx, outcome, now))
+    return PollResult(reports)
 
 
 def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedReport:

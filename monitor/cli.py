@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from sqlmodel import Session
 
 from jobs import alerts as alerts_job
 from jobs import check as check_job
@@ -30,12 +31,15 @@ from jobs import review as review_job
 from jobs.context import JobContext
 from monitor import __version__, views
 from monitor.clock import Clock, FixedClock, SystemClock
+from monitor.daemon import Daemon
 from monitor.errors import ConfigError, NotFoundError, PledgeMonitorError, SettingsError
 from monitor.fetch import Outcome
+from monitor.health import judge_health
 from monitor.log import setup_logging
 from monitor.pledgefile import Config, json_schema, load_config
 from monitor.reportdata import Period
 from monitor.settings import Settings, load_settings
+from monitor.store import daemon as daemon_store
 from monitor.store.db import make_engine
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -229,6 +233,39 @@ def _period(week: str | None, since: str | None, now: datetime, zone: ZoneInfo) 
             ) from None
         return Period.since(day, now, zone)
     return Period.since((now.astimezone(zone) - timedelta(days=6)).date(), now, zone)
+
+
+@cli.command("run")
+@click.pass_obj
+def run_daemon(runtime: Runtime) -> None:
+    """Run as a daemon: scheduled checks, daily deadline sweep, weekly digest, live reload
+    of the pledges file; logs to stdout; stops cleanly on SIGTERM or SIGINT."""
+    settings = runtime.settings
+    config = runtime.config()  # a bad file at start is exit 2; later edits never stop it
+    log = setup_logging(
+        settings.log_level if settings.log_level != "WARNING" else "INFO", stream=sys.stdout
+    )
+    engine = make_engine(settings.resolved_database_url)
+    Daemon(settings, config, engine, SystemClock(), log).run_until_stopped()
+
+
+@cli.command()
+@click.pass_obj
+def health(runtime: Runtime) -> None:
+    """Exit 0 when the daemon is alive and its last cycle is recent, else 1 (for Docker)."""
+    settings = runtime.settings
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        with Session(engine) as session:
+            state = daemon_store.state(session)
+    finally:
+        engine.dispose()
+    verdict = judge_health(
+        state, SystemClock().now(), settings.heartbeat_interval, settings.max_cycle_age
+    )
+    click.echo(("healthy: " if verdict.healthy else "unhealthy: ") + verdict.reason)
+    if not verdict.healthy:
+        sys.exit(EXIT_PROBLEMS)
 
 
 @cli.command()

@@ -19,7 +19,8 @@ class LogfmtFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        fields.update(getattr(record, "fields", {}) or {})
+        extra = getattr(record, "fields", {}) or {}
+        fields.update({key: value for key, value in extra.items() if value is not None})
         if record.exc_info:
             fields["error"] = self.formatException(record.exc_info).replace("\n", " | ")
         return " ".join(f"{key}={_quote(value)}" for key, value in fields.items())

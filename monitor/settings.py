@@ -9,12 +9,14 @@ daemon's environment should fail loudly at start, not be ignored for months.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from monitor import __version__
 from monitor.errors import SettingsError
@@ -23,6 +25,20 @@ PREFIX = "PLEDGE_MONITOR_"
 DEFAULT_USER_AGENT = (
     f"pledge-monitor/{__version__} (news-feed pledge tracker; polite conditional GET)"
 )
+
+
+def _duration(value: object) -> object:
+    """'90s', '30m', '2h', '1d' (or seconds as a number) → timedelta."""
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value)
+        if match is None:
+            raise ValueError(f"{value!r} is not a duration such as 90s, 30m, 2h or 1d")
+        unit = {"s": "seconds", "": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+        return timedelta(**{unit[match[2]]: float(match[1])})
+    return value
+
+
+Duration = Annotated[timedelta, BeforeValidator(_duration)]
 
 
 class Settings(BaseModel):
@@ -102,6 +118,44 @@ class Settings(BaseModel):
     outbox_max_attempts: int = Field(
         8, ge=1, le=100, description="Tries before a message is marked failed."
     )
+    poll_interval: Duration = Field(
+        timedelta(minutes=30), description="Daemon: how often every feed is polled (30m)."
+    )
+    poll_jitter: Duration = Field(
+        timedelta(minutes=2), description="Daemon: random delay added to each poll (2m)."
+    )
+    sweep_at: str = Field(
+        "00:05",
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="Daemon: daily deadline sweep, HH:MM in the display time zone.",
+    )
+    digest_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
+        "mon", description="Daemon: weekday of the weekly digest."
+    )
+    digest_at: str = Field(
+        "08:00",
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="Daemon: time of the weekly digest, HH:MM in the display time zone.",
+    )
+    watch_interval: Duration = Field(
+        timedelta(seconds=5), description="Daemon: how often pledges.yaml is checked for edits."
+    )
+    heartbeat_interval: Duration = Field(
+        timedelta(seconds=30), description="Daemon: how often it records that it is alive."
+    )
+    delivery_interval: Duration = Field(
+        timedelta(minutes=1), description="Daemon: how often queued messages are retried."
+    )
+    health_max_cycle_age: Duration | None = Field(
+        None, description="health: the last good cycle may be this old (default: 2 polls + 10m)."
+    )
+    shutdown_timeout: Duration = Field(
+        timedelta(seconds=30), description="Daemon: how long SIGTERM waits for a running job."
+    )
+    http_port: int | None = Field(
+        None, ge=0, le=65535, description="Daemon: port for /healthz and /metrics (off when unset)."
+    )
+    http_host: str = Field("127.0.0.1", description="Daemon: address the HTTP endpoint binds.")
 
     @field_validator("timezone")
     @classmethod
@@ -143,6 +197,10 @@ class Settings(BaseModel):
         if upper not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             raise ValueError("must be DEBUG, INFO, WARNING or ERROR")
         return upper
+
+    @property
+    def max_cycle_age(self) -> timedelta:
+        return self.health_max_cycle_age or 2 * self.poll_interval + timedelta(minutes=10)
 
     @property
     def resolved_database_url(self) -> str:

@@ -152,3 +152,33 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     last_error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class DaemonState(SQLModel, table=True):
+    """The daemon's own record (one row): when it first ran, that it is alive, how its
+    last cycle went. ``pledge-monitor health`` reads it; catch-up after downtime uses it."""
+
+    __tablename__ = "daemon_state"
+
+    id: int = Field(default=1, primary_key=True)
+    first_started_at: datetime = Field(sa_type=UtcDateTime)
+    started_at: datetime = Field(sa_type=UtcDateTime)
+    stopped_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    heartbeat_at: datetime = Field(sa_type=UtcDateTime)
+    pid: int = 0
+    last_cycle_started_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_cycle_ok_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_cycle_error: str | None = Field(default=None, sa_column=Column(Text))
+    config_digest: str | None = Field(default=None, max_length=64)
+
+
+class ConfigChange(SQLModel, table=True):
+    """Every version of pledges.yaml the daemon saw: loaded, or rejected and why."""
+
+    __tablename__ = "config_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcDateTime)
+    digest: str = Field(max_length=64)
+    accepted: bool
+    message: str = Field(sa_column=Column(Text, nullable=False))
