@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from jobs import alerts as alerts_job
@@ -254,10 +255,13 @@ def run_daemon(runtime: Runtime) -> None:
 def health(runtime: Runtime) -> None:
     """Exit 0 when the daemon is alive and its last cycle is recent, else 1 (for Docker)."""
     settings = runtime.settings
-    engine = make_engine(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url, create_schema=False)
     try:
         with Session(engine) as session:
             state = daemon_store.state(session)
+    except OperationalError as exc:  # no database or no table yet: it never ran here
+        click.echo(f"unhealthy: cannot read the daemon's state: {exc.orig}")
+        sys.exit(EXIT_PROBLEMS)
     finally:
         engine.dispose()
     verdict = judge_health(
