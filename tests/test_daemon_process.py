@@ -27,7 +27,6 @@ from monitor.store.models import (
     OutboxMessage,
     Sighting,
 )
-from tests.conftest import PLEDGE
 from tests.helpers.daemon_process import DaemonProcess, daemon_env, health
 from tests.helpers.feed_server import FeedServer
 from tests.helpers.feeds import Item, rss

@@ -33,12 +33,20 @@ from tests.helpers.feeds import Item, rss
 from tests.helpers.smtp_server import SmtpServer
 
 START = datetime(2025, 12, 1, 6, 0, tzinfo=UTC)  # a Monday, two hours before the digest
-OFFICERS = Item("Officers join the task force", link="https://example.org/officers", guid="o",
-                published=datetime(2025, 11, 20, tzinfo=UTC),
-                description="Police officers joined the task force.")
-LAUNCH = Item("Task force launched", link="https://example.org/launch", guid="l",
-              published=datetime(2025, 12, 3, 9, tzinfo=UTC),
-              description="The task force launched on Wednesday.")
+OFFICERS = Item(
+    "Officers join the task force",
+    link="https://example.org/officers",
+    guid="o",
+    published=datetime(2025, 11, 20, tzinfo=UTC),
+    description="Police officers joined the task force.",
+)
+LAUNCH = Item(
+    "Task force launched",
+    link="https://example.org/launch",
+    guid="l",
+    published=datetime(2025, 12, 3, 9, tzinfo=UTC),
+    description="The task force launched on Wednesday.",
+)
 
 
 class Tracker:
@@ -60,11 +68,22 @@ class Tracker:
 
 
 def start_daemon(ctx: JobContext) -> tuple[Daemon, Tracker]:
-    daemon = Daemon(ctx.settings, load_config(ctx.config.path), ctx.engine, SystemClock(),
-                    logging.getLogger("pledge_monitor.test"))
+    daemon = Daemon(
+        ctx.settings,
+        load_config(ctx.config.path),
+        ctx.engine,
+        SystemClock(),
+        logging.getLogger("pledge_monitor.test"),
+    )
     tracker = Tracker()
-    daemon.scheduler.add_listener(tracker, EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED
-                                  | EVENT_JOB_ERROR | EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
+    daemon.scheduler.add_listener(
+        tracker,
+        EVENT_JOB_SUBMITTED
+        | EVENT_JOB_EXECUTED
+        | EVENT_JOB_ERROR
+        | EVENT_JOB_MISSED
+        | EVENT_JOB_MAX_INSTANCES,
+    )
     daemon.start()
     settle(daemon, tracker)
     return daemon, tracker
@@ -84,21 +103,36 @@ def settle(daemon: Daemon, tracker: Tracker) -> None:
 
 
 def digest_weeks(smtp: SmtpServer) -> list[str]:
-    return [m["Subject"].split(":")[0].removeprefix("Pledge digest ")
-            for m in smtp.messages if m["Subject"].startswith("Pledge digest")]
+    return [
+        m["Subject"].split(":")[0].removeprefix("Pledge digest ")
+        for m in smtp.messages
+        if m["Subject"].startswith("Pledge digest")
+    ]
 
 
 def test_two_simulated_weeks_send_exactly_one_digest_per_week_across_a_restart(
-    feed_server: FeedServer, write_config: Callable[..., Path], sqlite_engine: Engine,
-    make_ctx: Callable[..., JobContext], smtp: SmtpServer,
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    sqlite_engine: Engine,
+    make_ctx: Callable[..., JobContext],
+    smtp: SmtpServer,
 ) -> None:
     feed_server.route("/a.xml", body=rss(OFFICERS), etag='"1"')
     config = write_config({"a": feed_server.url("/a.xml")})
     with time_machine.travel(START, tick=False) as traveller:
-        ctx = make_ctx(config, sqlite_engine, SystemClock(), digest_to="ann@example.org",
-                       alert_to="desk@example.org", poll_interval="2h", poll_jitter="0",
-                       heartbeat_interval="10m", delivery_interval="15m",
-                       watch_interval="1h", **smtp.settings())
+        ctx = make_ctx(
+            config,
+            sqlite_engine,
+            SystemClock(),
+            digest_to="ann@example.org",
+            alert_to="desk@example.org",
+            poll_interval="2h",
+            poll_jitter="0",
+            heartbeat_interval="10m",
+            delivery_interval="15m",
+            watch_interval="1h",
+            **smtp.settings(),
+        )
         daemon, tracker = start_daemon(ctx)
         for hour in range(1, 14 * 24 + 5):
             traveller.shift(timedelta(hours=1))

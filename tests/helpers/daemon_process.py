@@ -36,9 +36,12 @@ def daemon_env(tmp_path: Path, config: Path, **settings: str) -> dict[str, str]:
 
 
 class DaemonProcess:
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+    def __init__(
+        self, env: dict[str, str], log_path: Path, command: list[str] | None = None
+    ) -> None:
         self.env = env
         self.log_path = log_path
+        self.command = command or [sys.executable, "-m", "monitor", "run"]
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> DaemonProcess:
