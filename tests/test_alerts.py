@@ -14,16 +14,8 @@ from jobs.context import JobContext
 from monitor.clock import FixedClock
 from tests.conftest import PLEDGE
 from tests.helpers.feed_server import FeedServer
-from tests.helpers.feeds import Item, rss
+from tests.helpers.feeds import OFFICERS, Item, rss
 from tests.helpers.smtp_server import SmtpServer, assert_in_both
-
-OFFICERS = Item(
-    "Officers join the task force",
-    link="https://example.org/officers",
-    guid="o",
-    published=datetime(2025, 11, 20, tzinfo=UTC),
-    description="Police officers joined the task force.",
-)
 
 
 def setup(feed_server: FeedServer, write_config: Callable[..., Path], *items: Item) -> Path:

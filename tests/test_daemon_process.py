@@ -29,16 +29,8 @@ from monitor.store.models import (
 )
 from tests.helpers.daemon_process import DaemonProcess, daemon_env, health
 from tests.helpers.feed_server import FeedServer
-from tests.helpers.feeds import Item, rss
+from tests.helpers.feeds import LAUNCH, Item, rss
 from tests.helpers.smtp_server import SmtpServer, free_port
-
-LAUNCH = Item(
-    "Task force launched",
-    link="https://example.org/launch",
-    guid="l",
-    published=datetime(2025, 12, 3, tzinfo=UTC),
-    description="The task force launched on Wednesday.",
-)
 
 
 @pytest.fixture

@@ -29,24 +29,10 @@ from monitor.clock import SystemClock
 from monitor.daemon import Daemon
 from monitor.pledgefile import load_config
 from tests.helpers.feed_server import FeedServer
-from tests.helpers.feeds import Item, rss
+from tests.helpers.feeds import LAUNCH, OFFICERS, rss
 from tests.helpers.smtp_server import SmtpServer
 
 START = datetime(2025, 12, 1, 6, 0, tzinfo=UTC)  # a Monday, two hours before the digest
-OFFICERS = Item(
-    "Officers join the task force",
-    link="https://example.org/officers",
-    guid="o",
-    published=datetime(2025, 11, 20, tzinfo=UTC),
-    description="Police officers joined the task force.",
-)
-LAUNCH = Item(
-    "Task force launched",
-    link="https://example.org/launch",
-    guid="l",
-    published=datetime(2025, 12, 3, 9, tzinfo=UTC),
-    description="The task force launched on Wednesday.",
-)
 
 
 class Tracker:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
@@ -15,6 +15,23 @@ class Item:
     guid: str | None = None
     published: datetime | None = None
     description: str = ""
+
+
+# News about the conftest PLEDGE (a task force due 30 Nov 2025), shared by several tests.
+OFFICERS = Item(
+    "Officers join the task force",
+    link="https://example.org/officers",
+    guid="o",
+    published=datetime(2025, 11, 20, tzinfo=UTC),
+    description="Police officers joined the task force.",
+)
+LAUNCH = Item(
+    "Task force launched",
+    link="https://example.org/launch",
+    guid="l",
+    published=datetime(2025, 12, 3, 9, tzinfo=UTC),
+    description="The task force launched on Wednesday.",
+)
 
 
 def rss(*items: Item, title: str = "Test feed") -> bytes:
