@@ -100,11 +100,14 @@ def postgres_server_url() -> Iterator[str]:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
+        (tmp_path / "data").mkdir(exist_ok=True)
         yield f"sqlite:///{tmp_path / 'data' / 'pledge-monitor.db'}"
         return
     url = request.getfixturevalue("postgres_server_url")
     engine = create_engine(url)
     SQLModel.metadata.drop_all(engine)
+    with engine.begin() as connection:  # migrations start from nothing again
+        connection.execute(text("drop table if exists alembic_version"))
     engine.dispose()
     yield url
 

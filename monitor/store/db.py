@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
-from sqlmodel import SQLModel, create_engine
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlmodel import create_engine
 
 from monitor.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+BASELINE = "0001"
 
 
 def make_engine(url: str, *, create_schema: bool = True) -> Engine:
@@ -25,8 +29,26 @@ def make_engine(url: str, *, create_schema: bool = True) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if create_schema:
-        SQLModel.metadata.create_all(engine)
+        migrate(engine)
     return engine
+
+
+def alembic_config(connection: Connection | None = None) -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; a database made before migrations existed
+    (tables, no alembic_version) is stamped as the baseline first, then upgraded."""
+    with engine.begin() as connection:
+        tables = set(inspect(connection).get_table_names())
+        config = alembic_config(connection)
+        if "alembic_version" not in tables and "feed" in tables:
+            command.stamp(config, BASELINE)
+        command.upgrade(config, "head")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

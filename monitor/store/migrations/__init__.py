@@ -1,0 +1,1 @@
+"""Alembic migrations of the pledge-monitor schema (applied by ``monitor.store.db``)."""
