@@ -30,8 +30,12 @@ def test_a_database_of_the_first_release_is_upgraded_with_its_data(database_url:
     raw = create_engine(database_url)
     with raw.begin() as connection:
         command.upgrade(alembic_config(connection), BASELINE)
-        connection.execute(text("insert into feed (id, url, error_count, entries_seen) "
-                                "values ('wire', 'https://example.org/feed', 2, 7)"))
+        connection.execute(
+            text(
+                "insert into feed (id, url, error_count, entries_seen) "
+                "values ('wire', 'https://example.org/feed', 2, 7)"
+            )
+        )
     raw.dispose()
     engine = make_engine(database_url)
     with Session(engine) as session:
