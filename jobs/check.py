@@ -16,7 +16,12 @@ class CheckResult:
     evaluate: evaluate.EvaluateResult
 
 
-def run(ctx: JobContext, on_feed_done: Callable[[Outcome], None] | None = None) -> CheckResult:
-    polled = poll.run(ctx, on_feed_done)
+def run(
+    ctx: JobContext,
+    on_feed_done: Callable[[Outcome], None] | None = None,
+    *,
+    due_only: bool = False,
+) -> CheckResult:
+    polled = poll.run(ctx, on_feed_done, due_only=due_only)
     evaluated = evaluate.run(ctx)
     return CheckResult(polled, evaluated)

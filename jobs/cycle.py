@@ -16,6 +16,7 @@ class CycleResult:
 
 
 def run(ctx: JobContext) -> CycleResult:
-    checked = check.run(ctx)
+    """Only feeds that are due are polled: failing feeds back off, servers set the pace."""
+    checked = check.run(ctx, due_only=True)
     alerted = alerts.run(ctx)
     return CycleResult(checked, alerted, page.run(ctx))

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
@@ -19,6 +19,7 @@ from monitor import parse
 from monitor.errors import ParseError
 from monitor.fetch import FetchFailure, FetchRequest, FetchResult, Outcome, fetch_all
 from monitor.log import fields
+from monitor.pacing import next_poll, parse_max_age, parse_retry_after
 from monitor.store import articles, feeds
 from monitor.store.models import FeedState
 
@@ -32,6 +33,7 @@ class FeedReport:
     new_articles: int = 0
     error_kind: str | None = None
     message: str | None = None
+    next_poll_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,22 @@ class PollResult:
         return sum(f.new_articles for f in self.feeds)
 
 
-def run(ctx: JobContext, on_feed_done: Callable[[Outcome], None] | None = None) -> PollResult:
+def run(
+    ctx: JobContext,
+    on_feed_done: Callable[[Outcome], None] | None = None,
+    *,
+    due_only: bool = False,
+) -> PollResult:
+    """Poll every feed (``due_only``: only those whose next poll time has come, as the
+    daemon does, so that backoff and the servers' pacing hints are respected)."""
     now = ctx.now()
     with ctx.session() as session:
         states = feeds.sync_feeds(session, ctx.config.feeds)
-        requests = [FetchRequest(s.id, s.url, s.etag, s.last_modified) for s in states.values()]
+        # a feed due a little after this cycle is polled now: cycles start with jitter,
+        # and waiting for the next one would double its interval
+        slack = ctx.settings.poll_jitter + timedelta(minutes=1)
+        due = [s for s in states.values() if not due_only or _is_due(s, now + slack)]
+        requests = [FetchRequest(s.id, s.url, s.etag, s.last_modified) for s in due]
         session.commit()
     outcomes = asyncio.run(
         fetch_all(requests, ctx.limits, transport=ctx.transport, on_done=on_feed_done)
@@ -64,13 +77,18 @@ def run(ctx: JobContext, on_feed_done: Callable[[Outcome], None] | None = None) 
     return PollResult(reports)
 
 
+def _is_due(state: FeedState, by: datetime) -> bool:
+    return state.next_poll_at is None or state.next_poll_at <= by
+
+
 def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedReport:
     log_fields = fields(feed_id=outcome.feed_id, feed_url=outcome.url)
+    interval = ctx.settings.poll_interval
     with ctx.session() as session:
         state = session.get(FeedState, outcome.feed_id)
         assert state is not None
         try:
-            report = _apply(session, state, outcome, now)
+            report = _apply(session, state, outcome, now, interval)
             session.commit()
         except Exception as exc:
             session.rollback()
@@ -78,7 +96,7 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
             state = session.get(FeedState, outcome.feed_id)
             assert state is not None
             message = f"store: {type(exc).__name__}: {exc}"
-            feeds.record_failure(session, state, now, "internal", message)
+            _fail(session, state, now, interval, "internal", message)
             session.commit()
             report = FeedReport(
                 outcome.feed_id, outcome.url, "failed", error_kind="internal", message=message
@@ -94,39 +112,74 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
             new_articles=report.new_articles,
             kind=report.error_kind,
             error=report.message,
+            next_poll_at=report.next_poll_at.isoformat() if report.next_poll_at else None,
         ),
     )
     return report
 
 
-def _apply(session: Session, state: FeedState, outcome: Outcome, now: datetime) -> FeedReport:
+def _fail(
+    session: Session,
+    state: FeedState,
+    now: datetime,
+    interval: timedelta,
+    kind: str,
+    message: str,
+    retry_after: str | None = None,
+) -> None:
+    feeds.record_failure(session, state, now, kind, message)
+    state.next_poll_at = next_poll(
+        now, interval, failures=state.error_count, retry_after=parse_retry_after(retry_after, now)
+    )
+
+
+def _apply(
+    session: Session, state: FeedState, outcome: Outcome, now: datetime, interval: timedelta
+) -> FeedReport:
     if isinstance(outcome, FetchFailure):
-        feeds.record_failure(session, state, now, outcome.error.kind, str(outcome.error))
+        error = outcome.error
+        _fail(session, state, now, interval, error.kind, str(error), error.retry_after)
         return FeedReport(
             state.id,
             outcome.url,
             "failed",
-            error_kind=outcome.error.kind,
-            message=str(outcome.error),
+            error_kind=error.kind,
+            message=str(error),
+            next_poll_at=state.next_poll_at,
         )
-    return _apply_result(session, state, outcome, now)
+    return _apply_result(session, state, outcome, now, interval)
 
 
 def _apply_result(
-    session: Session, state: FeedState, result: FetchResult, now: datetime
+    session: Session, state: FeedState, result: FetchResult, now: datetime, interval: timedelta
 ) -> FeedReport:
+    max_age = parse_max_age(result.cache_control)
     if result.not_modified:  # 304: nothing to parse (RFC 9110 §15.4.5)
         feeds.record_success(
-            session, state, now, etag=result.etag, last_modified=result.last_modified, entries=None
+            session,
+            state,
+            now,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            entries=None,
+            next_poll_at=next_poll(now, interval, max_age=max_age),
         )
-        return FeedReport(state.id, result.url, "not_modified")
+        return FeedReport(state.id, result.url, "not_modified", next_poll_at=state.next_poll_at)
     assert result.body is not None
     try:
         parsed = parse.parse_feed(result.body, result.url, result.content_type)
     except ParseError as error:
-        feeds.record_failure(session, state, now, error.kind, str(error))
-        return FeedReport(state.id, result.url, "failed", error_kind=error.kind, message=str(error))
+        _fail(session, state, now, interval, error.kind, str(error))
+        return FeedReport(
+            state.id,
+            result.url,
+            "failed",
+            error_kind=error.kind,
+            message=str(error),
+            next_poll_at=state.next_poll_at,
+        )
     stats = articles.store_entries(session, state.id, parsed.entries, now)
+    ttl = timedelta(minutes=parsed.ttl_minutes) if parsed.ttl_minutes else None
     feeds.record_success(
         session,
         state,
@@ -135,6 +188,7 @@ def _apply_result(
         last_modified=result.last_modified,
         entries=len(parsed.entries),
         warning=parsed.warning,
+        next_poll_at=next_poll(now, interval, max_age=max_age, ttl=ttl),
     )
     return FeedReport(
         state.id,
@@ -143,4 +197,5 @@ def _apply_result(
         entries=len(parsed.entries),
         new_articles=stats.new_articles,
         message=parsed.warning,
+        next_poll_at=state.next_poll_at,
     )

@@ -84,6 +84,12 @@ class FetchError(StageError):
     stage = "fetch"
     kind: FetchErrorKind
 
+    def __init__(
+        self, kind: FetchErrorKind, message: str, *, retry_after: str | None = None
+    ) -> None:
+        super().__init__(kind, message)
+        self.retry_after = retry_after  # the server's Retry-After header, as sent
+
 
 class ParseErrorKind(StrEnum):
     NOT_A_FEED = "not_a_feed"

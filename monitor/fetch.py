@@ -57,6 +57,7 @@ class FetchResult:
     last_modified: str | None
     elapsed: float
     content_type: str = "application/xml"
+    cache_control: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -136,6 +137,7 @@ async def _get(
         headers["If-Modified-Since"] = request.last_modified
     async with client.stream("GET", request.url, headers=headers) as response:
         final_url = str(response.url)
+        cache_control = response.headers.get("Cache-Control")
         if response.status_code == 304:
             return FetchResult(
                 request.feed_id,
@@ -145,11 +147,13 @@ async def _get(
                 request.etag,
                 request.last_modified,
                 time.monotonic() - started,
+                cache_control=cache_control,
             )
         if response.status_code >= 400:
             raise FetchError(
                 FetchErrorKind.HTTP_STATUS,
                 f"HTTP {response.status_code} {response.reason_phrase} from {final_url}",
+                retry_after=response.headers.get("Retry-After"),
             )
         body = await _read_capped(response, limits.max_bytes)
         return FetchResult(
@@ -161,6 +165,7 @@ async def _get(
             response.headers.get("Last-Modified"),
             time.monotonic() - started,
             response.headers.get("Content-Type", ""),
+            cache_control,
         )
 
 

@@ -46,6 +46,7 @@ class ParsedFeed:
     title: str | None
     entries: list[Entry]
     warning: str | None
+    ttl_minutes: int | None = None  # RSS <ttl>: how long the feed may be cached
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "application/xml") -> ParsedFeed:
@@ -63,7 +64,13 @@ def parse_feed(body: bytes, url: str, content_type: str = "application/xml") -> 
     if not parsed.get("version") and not entries:
         raise ParseError(ParseErrorKind.NOT_A_FEED, f"{url}: no RSS or Atom feed found")
     title = parsed.feed.get("title") if parsed.get("feed") else None
-    return ParsedFeed(title=title, entries=entries, warning=problem)
+    ttl = str(parsed.feed.get("ttl", "")).strip() if parsed.get("feed") else ""
+    return ParsedFeed(
+        title=title,
+        entries=entries,
+        warning=problem,
+        ttl_minutes=int(ttl) if ttl.isdigit() else None,
+    )
 
 
 def _is_real_problem(parsed: Any) -> bool:

@@ -37,9 +37,11 @@ def record_success(
     etag: str | None,
     last_modified: str | None,
     entries: int | None,
+    next_poll_at: datetime,
     warning: str | None = None,
 ) -> None:
     """A fetch (and parse) that worked resets the error count; a warning is kept visible."""
+    state.next_poll_at = next_poll_at
     state.last_checked_at = now
     state.last_ok_at = now
     state.etag = etag

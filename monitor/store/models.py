@@ -50,6 +50,7 @@ class FeedState(SQLModel, table=True):
     error_count: int = 0
     failing_since: datetime | None = Field(default=None, sa_type=UtcDateTime)
     entries_seen: int = 0
+    next_poll_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class Article(SQLModel, table=True):
