@@ -143,10 +143,10 @@ def check(runtime: Runtime, as_of: str | None) -> None:
     Exits 1 when a feed failed (the others are still processed)."""
     ctx = runtime.context(as_of)
     console = Console(stderr=True)
-    with _progress(console, len(ctx.config.feeds)) as advance:
+    with ctx.writing(), _progress(console, len(ctx.config.feeds)) as advance:
         result = check_job.run(ctx, on_feed_done=advance)
+        alerted = alerts_job.run(ctx)
     click.echo(views.check_summary(result, ctx.display_zone), nl=False)
-    alerted = alerts_job.run(ctx)
     if alerted.queued:
         click.echo(f"alerts queued: {len(alerted.queued)}")
     if alerted.delivery is not None:
@@ -185,7 +185,8 @@ def report(
     report twice. Exits 1 when a message failed for good or still waits for a retry."""
     ctx = runtime.context(as_of)
     period = _period(week, since, ctx.now(), ctx.display_zone)
-    result = report_job.run(ctx, period, send=send)
+    with ctx.writing():
+        result = report_job.run(ctx, period, send=send)
     text = {
         "text": result.rendered.text,
         "html": result.rendered.html,
@@ -207,7 +208,8 @@ def report(
 def page(runtime: Runtime, as_of: str | None) -> None:
     """Rebuild the static status page: reports/index.html, status.json, changes.xml."""
     ctx = runtime.context(as_of)
-    result = page_job.run(ctx)
+    with ctx.writing():
+        result = page_job.run(ctx)
     for path in result.written:
         click.echo(f"wrote {path}")
 
@@ -346,9 +348,10 @@ def _review_command(decision: str) -> click.Command:
     @click.pass_obj
     def command(runtime: Runtime, evidence_id: int, note: str | None) -> None:
         ctx = runtime.context()
-        result = review_job.run(
-            ctx, evidence_id, "confirmed" if decision == "confirm" else "rejected", note
-        )
+        with ctx.writing():
+            result = review_job.run(
+                ctx, evidence_id, "confirmed" if decision == "confirm" else "rejected", note
+            )
         click.echo(f"evidence #{evidence_id} {result.evidence.review}")
         for change in result.evaluated.changes:
             click.echo(views.change_line(change, ctx.display_zone))

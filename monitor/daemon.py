@@ -10,9 +10,11 @@ Jobs (each a function in ``jobs/``; the daemon only wires them):
 
 No job overlaps itself (max_instances=1) and runs missed while one was busy are folded
 into one (coalesce). Jobs that write also take one lock, so they never overlap each other:
-a single writer keeps SQLite simple and the event trail in order. Signal handlers only set
-a flag; shutdown waits up to SHUTDOWN_TIMEOUT for the running job, which stops between
-feeds and between pledges, so every unit of work is committed whole or not at all.
+a single writer keeps SQLite simple and the event trail in order. A database lease extends
+that to commands run beside the daemon (``check``, ``evidence reject``…), which wait their
+turn. Signal handlers only set a flag; shutdown waits up to SHUTDOWN_TIMEOUT for the
+running job, which stops between feeds and between pledges, so every unit of work is
+committed whole or not at all.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sqlalchemy.engine import Engine
 from jobs import cycle, deliver, reload, sweep, weekly
 from jobs.context import JobContext
 from monitor.clock import Clock
+from monitor.errors import BusyError
 from monitor.health import Health, judge_health
 from monitor.httpd import serve
 from monitor.log import fields
@@ -176,8 +179,13 @@ class Daemon:
         with self.work:
             if self.stopping.is_set():
                 return None
+            ctx = self.context()
             try:
-                return job(self.context())
+                with ctx.writing(wait=self.settings.shutdown_timeout):
+                    return job(ctx)
+            except BusyError as busy:  # a command run beside the daemon is writing
+                self.log.warning("job skipped", extra=fields(job=name, reason=str(busy)))
+                return None
             except Exception:
                 self.log.exception("job failed", extra=fields(job=name))
                 return None

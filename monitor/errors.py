@@ -10,6 +10,7 @@
     │   ├── ParseError       "parse: ..."  not_a_feed | malformed
     │   └── DeliveryError    "deliver: ..." connect | timeout | tls | auth | temporary |
     │                                      rejected | config | notify  (+ transient: bool)
+    ├── BusyError            another process holds the writer lease too long
     └── NotFoundError        a command named a pledge or evidence that does not exist
 
 httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``), and
@@ -121,6 +122,10 @@ class DeliveryError(StageError):
     def __init__(self, kind: DeliveryErrorKind, message: str, *, transient: bool) -> None:
         super().__init__(kind, message)
         self.transient = transient
+
+
+class BusyError(PledgeMonitorError):
+    """Another process (the daemon, say) is writing to the database; try again shortly."""
 
 
 class NotFoundError(PledgeMonitorError):

@@ -152,6 +152,10 @@ class Settings(BaseModel):
     shutdown_timeout: Duration = Field(
         timedelta(seconds=30), description="Daemon: how long SIGTERM waits for a running job."
     )
+    writer_wait: Duration = Field(
+        timedelta(seconds=60),
+        description="How long a command waits while another process writes (60s).",
+    )
     http_port: int | None = Field(
         None, ge=0, le=65535, description="Daemon: port for /healthz and /metrics (off when unset)."
     )

@@ -293,3 +293,25 @@ def test_page_writes_the_static_files(
     assert code == 0
     for name in ("index.html", "status.json", "changes.xml"):
         assert f"wrote {env / 'reports' / name}" in out
+
+
+def test_a_command_waits_for_the_writer_and_gives_up_with_exit_1(
+    capsys: pytest.CaptureFixture[str], config: Path, env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from monitor.store import lease
+    from monitor.store.db import make_engine
+
+    engine = make_engine(f"sqlite:///{env / 'data' / 'pledge-monitor.db'}")
+    far = datetime.now(UTC) + timedelta(days=1)
+    assert lease.acquire(
+        engine, "writer", "someone-else", far - timedelta(days=2), timedelta(days=2)
+    )
+    engine.dispose()
+    monkeypatch.setenv("PLEDGE_MONITOR_WRITER_WAIT", "0.5s")
+    code, _, err = run(capsys, "--config", str(config), "check")
+    assert (
+        code == 1
+        and "another pledge-monitor process is writing to the database (waited 0.5s)" in err
+    )

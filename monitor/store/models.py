@@ -183,3 +183,13 @@ class ConfigChange(SQLModel, table=True):
     digest: str = Field(max_length=64)
     accepted: bool
     message: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Lease(SQLModel, table=True):
+    """A named lock shared by every process on this database, held until it expires."""
+
+    __tablename__ = "lease"
+
+    name: str = Field(primary_key=True, max_length=50)
+    holder: str = Field(max_length=200)
+    expires_at: datetime = Field(sa_type=UtcDateTime)
