@@ -41,6 +41,7 @@ from monitor.metrics import Metrics
 from monitor.pledgefile import Config
 from monitor.settings import Settings
 from monitor.store import daemon as daemon_store
+from monitor.store import feeds as feeds_store
 
 T = TypeVar("T")
 
@@ -212,7 +213,8 @@ class Daemon:
     def _count_cycle(self, result: cycle.CycleResult) -> None:
         m = self.metrics
         m.cycles.labels("ok").inc()
-        m.feeds_failing.set(len(result.check.poll.failed))
+        with self.context().session() as session:  # feeds not due this cycle count too
+            m.feeds_failing.set(len(feeds_store.failing_feeds(session)))
         m.evidence_found.inc(len(result.check.evaluate.new_evidence))
         m.status_changes.inc(len(result.check.evaluate.changes))
         if result.alerts.delivery is not None:
