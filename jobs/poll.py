@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from jobs.context import JobContext
 from monitor import parse
-from monitor.errors import ParseError
+from monitor.errors import FetchError, ParseError
 from monitor.fetch import FetchFailure, FetchRequest, FetchResult, Outcome, fetch_all
 from monitor.log import fields
 from monitor.pacing import next_poll, parse_max_age, parse_retry_after
@@ -95,12 +95,10 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
             ctx.log.exception("feed could not be stored", extra=log_fields)
             state = session.get(FeedState, outcome.feed_id)
             assert state is not None
-            message = f"store: {type(exc).__name__}: {exc}"
-            _fail(session, state, now, interval, "internal", message)
-            session.commit()
-            report = FeedReport(
-                outcome.feed_id, outcome.url, "failed", error_kind="internal", message=message
+            report = _fail(
+                session, state, outcome.url, now, interval, internal=f"{type(exc).__name__}: {exc}"
             )
+            session.commit()
     level = logging.WARNING if report.outcome == "failed" else logging.INFO
     ctx.log.log(
         level,
@@ -121,15 +119,26 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
 def _fail(
     session: Session,
     state: FeedState,
+    url: str,
     now: datetime,
     interval: timedelta,
-    kind: str,
-    message: str,
-    retry_after: str | None = None,
-) -> None:
+    error: FetchError | ParseError | None = None,
+    *,
+    internal: str | None = None,
+) -> FeedReport:
+    """Count a failure, back off (or wait as the server asked), and report it."""
+    kind = str(error.kind) if error is not None else "internal"
+    message = str(error) if error is not None else f"store: {internal}"
     feeds.record_failure(session, state, now, kind, message)
+    retry_after = error.retry_after if isinstance(error, FetchError) else None
     state.next_poll_at = next_poll(
-        now, interval, failures=state.error_count, retry_after=parse_retry_after(retry_after, now)
+        now,
+        interval,
+        failures=state.error_count,
+        retry_after=parse_retry_after(retry_after, now),
+    )
+    return FeedReport(
+        state.id, url, "failed", error_kind=kind, message=message, next_poll_at=state.next_poll_at
     )
 
 
@@ -137,16 +146,7 @@ def _apply(
     session: Session, state: FeedState, outcome: Outcome, now: datetime, interval: timedelta
 ) -> FeedReport:
     if isinstance(outcome, FetchFailure):
-        error = outcome.error
-        _fail(session, state, now, interval, error.kind, str(error), error.retry_after)
-        return FeedReport(
-            state.id,
-            outcome.url,
-            "failed",
-            error_kind=error.kind,
-            message=str(error),
-            next_poll_at=state.next_poll_at,
-        )
+        return _fail(session, state, outcome.url, now, interval, outcome.error)
     return _apply_result(session, state, outcome, now, interval)
 
 
@@ -169,15 +169,7 @@ def _apply_result(
     try:
         parsed = parse.parse_feed(result.body, result.url, result.content_type)
     except ParseError as error:
-        _fail(session, state, now, interval, error.kind, str(error))
-        return FeedReport(
-            state.id,
-            result.url,
-            "failed",
-            error_kind=error.kind,
-            message=str(error),
-            next_poll_at=state.next_poll_at,
-        )
+        return _fail(session, state, result.url, now, interval, error)
     stats = articles.store_entries(session, state.id, parsed.entries, now)
     ttl = timedelta(minutes=parsed.ttl_minutes) if parsed.ttl_minutes else None
     feeds.record_success(
