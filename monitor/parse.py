@@ -29,6 +29,7 @@ TRACKING_PARAMS = re.compile(
 )
 WHITESPACE = re.compile(r"\s+")
 WEB_LINK = re.compile(r"^https?://", re.IGNORECASE)
+MAX_URL = 2048
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,11 @@ def _entry(raw: Any) -> Entry | None:
     if not title and not text:
         return None
     link = raw.get("link") or None
-    # only web links are kept: a javascript: or data: "link" must never reach a page
+    # only web links are kept: a javascript: or data: "link" must never reach a page, and
+    # a link longer than browsers take is no link (nor a usable database key)
     url = canonical_url(link) if link and WEB_LINK.match(link.strip()) else None
+    if url is not None and len(url) > MAX_URL:
+        url = None
     fingerprint = content_fingerprint(title, text)
     guid = str(raw.get("id") or url or fingerprint)
     return Entry(

@@ -63,3 +63,15 @@ def test_articles_are_read_back_in_batches_and_once_each(engine: Engine) -> None
         newest = articles.latest_sighting_id(session)
         assert list(articles.sighted_after(session, newest, ["a", "b"])) == []
         assert list(articles.sighted_after(session, 0, [])) == []
+
+
+def test_an_overlong_link_is_dropped_and_the_story_still_stored(engine: Engine) -> None:
+    from monitor.parse import parse_feed
+    from tests.helpers.feeds import Item, rss
+
+    link = "https://example.org/" + "a" * 3000  # past PostgreSQL's index entry limit
+    [parsed] = parse_feed(rss(Item("Long link", link=link, guid="x")), "https://f/").entries
+    assert parsed.url is None
+    with Session(engine) as session:
+        assert articles.store_entries(session, "wire", [parsed], NOW).new_articles == 1
+        session.commit()
