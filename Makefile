@@ -21,7 +21,7 @@ run: $(STAMP)  ## full check of the bundled pledges against the sample feeds; re
 	$(DEMO_ENV) $(BIN)/pledge-monitor status --output reports/demo-status.txt
 	$(DEMO_ENV) $(BIN)/pledge-monitor status --json --output reports/demo-status.json
 	$(DEMO_ENV) $(BIN)/pledge-monitor page
-	$(DEMO_ENV) $(BIN)/pledge-monitor report --output reports/demo-digest.txt
+	$(DEMO_ENV) $(BIN)/pledge-monitor report --week 2025-W49 --output reports/demo-digest.txt
 	@echo "reports written: reports/index.html (status page), reports/digests/, reports/demo-status.txt"
 
 test: $(STAMP)  ## the whole test suite (PostgreSQL tests skip with a reason when no server is reachable)
