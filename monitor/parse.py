@@ -30,6 +30,9 @@ TRACKING_PARAMS = re.compile(
 WHITESPACE = re.compile(r"\s+")
 WEB_LINK = re.compile(r"^https?://", re.IGNORECASE)
 MAX_URL = 2048
+# Control characters have no place in text, and PostgreSQL refuses NUL in a text column:
+# one such byte in a broken feed would otherwise cost the whole feed its store.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -92,14 +95,14 @@ def _entry(raw: Any) -> Entry | None:
     text = html_to_text(_body_html(raw))
     if not title and not text:
         return None
-    link = raw.get("link") or None
+    link = CONTROL.sub("", raw.get("link") or "") or None
     # only web links are kept: a javascript: or data: "link" must never reach a page, and
     # a link longer than browsers take is no link (nor a usable database key)
     url = canonical_url(link) if link and WEB_LINK.match(link.strip()) else None
     if url is not None and len(url) > MAX_URL:
         url = None
     fingerprint = content_fingerprint(title, text)
-    guid = str(raw.get("id") or url or fingerprint)
+    guid = CONTROL.sub("", str(raw.get("id") or url or fingerprint))
     return Entry(
         guid=guid,
         title=title,
@@ -126,9 +129,11 @@ def _published(raw: Any) -> datetime | None:
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML fragment, whitespace folded; plain text passes through."""
+    """Visible text of an HTML fragment, whitespace folded, control characters dropped;
+    plain text passes through."""
     if not markup:
         return ""
+    markup = CONTROL.sub("", markup)
     if "<" not in markup and "&" not in markup:
         return WHITESPACE.sub(" ", markup).strip()
     with warnings.catch_warnings():

@@ -75,3 +75,19 @@ def test_an_overlong_link_is_dropped_and_the_story_still_stored(engine: Engine) 
     with Session(engine) as session:
         assert articles.store_entries(session, "wire", [parsed], NOW).new_articles == 1
         session.commit()
+
+
+def test_control_characters_from_a_broken_feed_never_reach_the_database(engine: Engine) -> None:
+    from monitor.parse import parse_feed
+
+    body = (
+        b"<rss version='2.0'><channel><title>t</title><item><title>Nul\x00 here\x07</title>"
+        b"<guid>g\x00</guid><description>a\x00b\x1bc</description></item></channel></rss>"
+    )
+    [entry] = parse_feed(body, "https://f/").entries
+    assert (entry.title, entry.text) == ("Nul here", "abc")
+    # feedparser reads a bare guid as a relative permalink: the link must be clean too
+    assert entry.guid.endswith("/g") and entry.url == "https://f/g"
+    with Session(engine) as session:  # PostgreSQL would refuse a NUL byte outright
+        assert articles.store_entries(session, "wire", [entry], NOW).new_articles == 1
+        session.commit()
