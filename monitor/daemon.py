@@ -274,7 +274,7 @@ class Daemon:
                     "pledges file edit rejected; the last good version stays in force",
                     extra=fields(path=str(self.live.path), error=outcome.message),
                 )
-            queued = reload.record(self.context(), outcome)
+            queued = reload.record(ctx, outcome)
             if queued:
                 self._count_delivery(deliver.run(ctx))
 

@@ -192,10 +192,8 @@ def test_a_missed_weekly_digest_is_sent_once_after_a_restart(
         ),
     )
     assert second.terminate() == 0
-    assert [m["Subject"].split(":")[0] for m in smtp.messages] == [
-        smtp.messages[0]["Subject"].split(":")[0]
-    ]
-    assert len(smtp.messages) == 1
+    [digest] = smtp.messages
+    assert digest["Subject"].startswith("Pledge digest 20")
     assert [m.kind for m in rows(tmp_path, OutboxMessage)] == ["digest"]
 
 
