@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,16 +21,11 @@ from monitor.deliver import (
     SmtpTransport,
     Transport,
 )
-from monitor.errors import BusyError
 from monitor.fetch import FetchLimits
 from monitor.pledgefile import Config
 from monitor.settings import Settings
 from monitor.status import Timing
 from monitor.store import lease
-
-WRITER = "writer"
-# long enough for any one job; a holder that died frees it after this
-LEASE_TTL = timedelta(minutes=15)
 
 
 @dataclass
@@ -53,25 +44,11 @@ class JobContext:
     def should_stop(self) -> bool:
         return self.stopping is not None and self.stopping.is_set()
 
-    @contextmanager
-    def writing(self, wait: timedelta | None = None) -> Iterator[None]:
-        """Hold the database's writer lease: jobs of the daemon and commands run beside it
+    def writing(self, wait: timedelta | None = None) -> AbstractContextManager[None]:
+        """Hold the database's writer lock: jobs of the daemon and commands run beside it
         take turns. Raises BusyError when it stays taken for ``wait`` (real time; default:
         the WRITER_WAIT setting)."""
-        wait = self.settings.writer_wait if wait is None else wait
-        holder = f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
-        deadline = time.monotonic() + wait.total_seconds()
-        while not lease.acquire(self.engine, WRITER, holder, self.now(), LEASE_TTL):
-            if time.monotonic() >= deadline:
-                raise BusyError(
-                    "another pledge-monitor process is writing to the database "
-                    f"(waited {wait.total_seconds():g}s); try again shortly"
-                )
-            time.sleep(0.2)
-        try:
-            yield
-        finally:
-            lease.release(self.engine, WRITER, holder, self.now())
+        return lease.hold(self.engine, self.settings.writer_wait if wait is None else wait)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)

@@ -12,7 +12,7 @@ from typing import Any
 
 from jobs.context import JobContext
 from jobs.reporting import build_status_page, read_snapshot
-from monitor.files import write_atomically
+from monitor.files import ensure_directory, write_atomically
 from monitor.render import environment, render_changes_feed, render_status_page
 from monitor.reportdata import EvidenceLine, PledgeLine, StatusPage
 
@@ -29,7 +29,7 @@ def run(ctx: JobContext) -> PageResult:
     page = build_status_page(ctx, read_snapshot(ctx))
     env = environment()
     directory = ctx.settings.reports_dir
-    directory.mkdir(parents=True, exist_ok=True)
+    ensure_directory(directory)
     base = (ctx.settings.public_url or "").rstrip("/")
     feed_url = f"{base}/changes.xml" if base else "urn:pledge-monitor:changes"
     updated = page.changes[0].at if page.changes else page.generated_at

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from jobs.context import JobContext
 from monitor import parse
-from monitor.errors import FetchError, ParseError
+from monitor.errors import FetchError, ParseError, StorageError
 from monitor.fetch import FetchFailure, FetchRequest, FetchResult, Outcome, fetch_all
 from monitor.log import fields
 from monitor.pacing import next_poll, parse_max_age, parse_retry_after
@@ -90,6 +90,9 @@ def _store_outcome(ctx: JobContext, outcome: Outcome, now: datetime) -> FeedRepo
         try:
             report = _apply(session, state, outcome, now, interval)
             session.commit()
+        except StorageError:  # a full disk is no fault of this feed: the whole cycle stops
+            session.rollback()
+            raise
         except Exception as exc:
             session.rollback()
             ctx.log.exception("feed could not be stored", extra=log_fields)

@@ -9,7 +9,7 @@ from jobs import deliver
 from jobs.context import JobContext
 from jobs.reporting import build_digest, read_snapshot
 from monitor.deliver import DeliveryReport
-from monitor.files import write_atomically
+from monitor.files import ensure_directory, write_atomically
 from monitor.render import Rendered, environment, render_digest
 from monitor.reportdata import Digest, Period
 from monitor.store import outbox
@@ -56,7 +56,7 @@ def archive(
 ) -> tuple[list[Path], list[str]]:
     """Write digest-<label>.html and .md. A digest that was sent is never overwritten:
     a different new version goes beside it as digest-<label>.r2.html (r3, …)."""
-    directory.mkdir(parents=True, exist_ok=True)
+    ensure_directory(directory)
     contents = {".html": rendered.html, ".md": rendered.markdown}
     base = directory / f"digest-{label}"
     current = [base.with_name(base.name + ext) for ext in contents]

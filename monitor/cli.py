@@ -33,8 +33,16 @@ from jobs.context import JobContext
 from monitor import __version__, views
 from monitor.clock import Clock, FixedClock, SystemClock
 from monitor.daemon import Daemon
-from monitor.errors import ConfigError, NotFoundError, PledgeMonitorError, SettingsError
+from monitor.errors import (
+    ConfigError,
+    NotFoundError,
+    PledgeMonitorError,
+    SettingsError,
+    StorageError,
+    StorageErrorKind,
+)
 from monitor.fetch import Outcome
+from monitor.files import check_writable, write_atomically
 from monitor.health import judge_health
 from monitor.log import setup_logging
 from monitor.pledgefile import Config, json_schema, load_config
@@ -62,6 +70,16 @@ class Runtime:
     def config(self, path: Path | None = None) -> Config:
         return load_config(path or self.settings.config)
 
+    def check_directories(self, *, reports: bool = False) -> None:
+        """Before a command writes: the data directory (SQLite) and, for commands that write
+        reports, the reports directory must be directories we can write in. A wrong one is a
+        bad setting (exit 2); a full disk is not (exit 1)."""
+        settings = self.settings
+        if not settings.database_url:
+            _writable(settings.data_dir, "PLEDGE_MONITOR_DATA_DIR")
+        if reports:
+            _writable(settings.reports_dir, "PLEDGE_MONITOR_REPORTS_DIR")
+
     def context(self, as_of: str | None = None) -> JobContext:
         """Everything a job needs; ``as_of`` (the --as-of text) fixes the clock."""
         settings = self.settings
@@ -71,6 +89,20 @@ class Runtime:
         log = setup_logging(settings.log_level)
         engine = make_engine(settings.resolved_database_url)
         return JobContext(settings=settings, config=config, engine=engine, clock=clock, log=log)
+
+
+def _writable(directory: Path, variable: str) -> None:
+    try:
+        check_writable(directory)
+    except StorageError as error:
+        if error.kind == StorageErrorKind.FULL:
+            raise
+        reason = {
+            StorageErrorKind.NOT_A_DIRECTORY: "is not a directory (a file is in the way)",
+            StorageErrorKind.READ_ONLY: "is on a read-only file system",
+            StorageErrorKind.DENIED: "is not writable (permission denied)",
+        }.get(error.kind, f"cannot be written: {error.detail}")
+        raise SettingsError(f"{variable}={directory} {reason}") from None
 
 
 def parse_as_of(value: str | None, zone: ZoneInfo) -> datetime | None:
@@ -141,6 +173,7 @@ def check(runtime: Runtime, as_of: str | None) -> None:
 
     Prints what changed; queues and sends alerts when ALERT_TO or ALERT_NOTIFY is set.
     Exits 1 when a feed failed (the others are still processed)."""
+    runtime.check_directories()
     ctx = runtime.context(as_of)
     console = Console(stderr=True)
     with ctx.writing(), _progress(console, len(ctx.config.feeds)) as advance:
@@ -183,6 +216,7 @@ def report(
 
     With --send it is queued once per recipient and delivered; rerunning never sends a
     report twice. Exits 1 when a message failed for good or still waits for a retry."""
+    runtime.check_directories(reports=True)
     ctx = runtime.context(as_of)
     period = _period(week, since, ctx.now(), ctx.display_zone)
     with ctx.writing():
@@ -207,6 +241,7 @@ def report(
 @click.pass_obj
 def page(runtime: Runtime, as_of: str | None) -> None:
     """Rebuild the static status page: reports/index.html, status.json, changes.xml."""
+    runtime.check_directories(reports=True)
     ctx = runtime.context(as_of)
     with ctx.writing():
         result = page_job.run(ctx)
@@ -245,6 +280,7 @@ def run_daemon(runtime: Runtime) -> None:
     of the pledges file; logs to stdout; stops cleanly on SIGTERM or SIGINT."""
     settings = runtime.settings
     config = runtime.config()  # a bad file at start is exit 2; later edits never stop it
+    runtime.check_directories(reports=True)
     log = setup_logging(
         settings.log_level if settings.log_level != "WARNING" else "INFO", stream=sys.stdout
     )
@@ -261,8 +297,11 @@ def health(runtime: Runtime) -> None:
     try:
         with Session(engine) as session:
             state = daemon_store.state(session)
-    except OperationalError as exc:  # no database or no table yet: it never ran here
+    except OperationalError as exc:  # no table yet: it never ran here
         click.echo(f"unhealthy: cannot read the daemon's state: {exc.orig}")
+        sys.exit(EXIT_PROBLEMS)
+    except StorageError as exc:  # no database file, or the server is down
+        click.echo(f"unhealthy: cannot read the daemon's state: {exc}")
         sys.exit(EXIT_PROBLEMS)
     finally:
         engine.dispose()
@@ -347,6 +386,7 @@ def _review_command(decision: str) -> click.Command:
     @click.option("--note", help="Why (kept with the review).")
     @click.pass_obj
     def command(runtime: Runtime, evidence_id: int, note: str | None) -> None:
+        runtime.check_directories()
         ctx = runtime.context()
         with ctx.writing():
             result = review_job.run(
@@ -379,8 +419,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    write_atomically(output, text)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -397,5 +436,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
         sys.exit(EXIT_BAD_INPUT)
     except PledgeMonitorError as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    except OSError as exc:  # last resort: a file error no stage expected
+        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
         sys.exit(EXIT_PROBLEMS)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

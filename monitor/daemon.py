@@ -10,11 +10,12 @@ Jobs (each a function in ``jobs/``; the daemon only wires them):
 
 No job overlaps itself (max_instances=1) and runs missed while one was busy are folded
 into one (coalesce). Jobs that write also take one lock, so they never overlap each other:
-a single writer keeps SQLite simple and the event trail in order. A database lease extends
-that to commands run beside the daemon (``check``, ``evidence reject``…), which wait their
-turn. Signal handlers only set a flag; shutdown waits up to SHUTDOWN_TIMEOUT for the
-running job, which stops between feeds and between pledges, so every unit of work is
-committed whole or not at all.
+a single writer keeps SQLite simple and the event trail in order. The store's writer lock
+extends that to commands run beside the daemon (``check``, ``evidence reject``…), which wait
+their turn; a job that cannot get it is skipped and recorded, and ``health`` reports it.
+Signal handlers only set a flag; shutdown waits up to SHUTDOWN_TIMEOUT for the running job,
+which stops between feeds and between pledges, so every unit of work is committed whole or
+not at all.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from sqlalchemy.engine import Engine
 from jobs import cycle, deliver, reload, sweep, weekly
 from jobs.context import JobContext
 from monitor.clock import Clock
-from monitor.errors import BusyError
+from monitor.errors import BusyError, PledgeMonitorError
 from monitor.health import Health, judge_health
 from monitor.httpd import serve
 from monitor.log import fields
@@ -64,6 +65,7 @@ class Daemon:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         )
         self.httpd: Any = None
+        self._skipping = True  # unknown after a restart: clear it on the first job
 
     def context(self) -> JobContext:
         """A fresh context per job run: the configuration in force right now."""
@@ -183,13 +185,27 @@ class Daemon:
             ctx = self.context()
             try:
                 with ctx.writing(wait=self.settings.shutdown_timeout):
+                    self._note_skipping(None)
                     return job(ctx)
             except BusyError as busy:  # a command run beside the daemon is writing
                 self.log.warning("job skipped", extra=fields(job=name, reason=str(busy)))
-                return None
+                self._note_skipping(f"{name} skipped: {busy}")
+            except PledgeMonitorError as error:  # a named failure: one line says it all
+                self.log.error("job failed", extra=fields(job=name, error=str(error)))
             except Exception:
                 self.log.exception("job failed", extra=fields(job=name))
-                return None
+            return None
+
+    def _note_skipping(self, reason: str | None) -> None:
+        """Record that jobs are being skipped (or no longer are), for ``health``."""
+        if reason is None and not self._skipping:
+            return
+        try:
+            with self.context().session() as session:
+                daemon_store.note_skipping(session, self.clock.now(), reason)
+            self._skipping = reason is not None
+        except PledgeMonitorError as error:
+            self.log.error("cannot record skipped jobs", extra=fields(error=str(error)))
 
     def _cycle(self) -> None:
         def run(ctx: JobContext) -> cycle.CycleResult:

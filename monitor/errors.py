@@ -8,18 +8,23 @@
     │   │                                  too_large | too_many_redirects | not_found |
     │   │                                  invalid_url | io
     │   ├── ParseError       "parse: ..."  not_a_feed | malformed
-    │   └── DeliveryError    "deliver: ..." connect | timeout | tls | auth | temporary |
-    │                                      rejected | config | notify  (+ transient: bool)
-    ├── BusyError            another process holds the writer lease too long
+    │   ├── DeliveryError    "deliver: ..." connect | timeout | tls | auth | temporary |
+    │   │                                  rejected | config | notify  (+ transient: bool)
+    │   └── StorageError     "storage: ..." full | read_only | denied | not_a_directory |
+    │                                      unreachable | io
+    ├── BusyError            another process holds the writer lock too long
     └── NotFoundError        a command named a pledge or evidence that does not exist
 
-httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``), and
-feedparser's bozo results into ParseError in ``monitor.parse``; nothing else in the code
-base sees third-party exceptions. Only the CLI turns these into messages and exit codes.
+httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``),
+feedparser's bozo results into ParseError in ``monitor.parse``, database driver errors into
+StorageError by the engine's error hook (``monitor.store.db``) and OS errors of the files we
+write in ``monitor.files``; nothing else in the code base sees third-party exceptions.
+Only the CLI turns these into messages and exit codes.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -122,6 +127,39 @@ class DeliveryError(StageError):
     def __init__(self, kind: DeliveryErrorKind, message: str, *, transient: bool) -> None:
         super().__init__(kind, message)
         self.transient = transient
+
+
+class StorageErrorKind(StrEnum):
+    FULL = "full"  # no space left: free some, and the next run goes on
+    READ_ONLY = "read_only"
+    DENIED = "denied"
+    NOT_A_DIRECTORY = "not_a_directory"
+    UNREACHABLE = "unreachable"  # the database server is down or refuses us
+    IO = "io"
+
+
+_KIND_OF_ERRNO = {
+    errno.ENOSPC: StorageErrorKind.FULL,
+    errno.EDQUOT: StorageErrorKind.FULL,
+    errno.EROFS: StorageErrorKind.READ_ONLY,
+    errno.EACCES: StorageErrorKind.DENIED,
+    errno.EPERM: StorageErrorKind.DENIED,
+    errno.ENOTDIR: StorageErrorKind.NOT_A_DIRECTORY,
+    errno.EEXIST: StorageErrorKind.NOT_A_DIRECTORY,  # mkdir over a file
+}
+
+
+class StorageError(StageError):
+    """The database or a directory we write to failed: full, read-only, unreachable…"""
+
+    stage = "storage"
+    kind: StorageErrorKind
+
+    @classmethod
+    def from_os_error(cls, error: OSError, path: object) -> StorageError:
+        kind = _KIND_OF_ERRNO.get(error.errno or 0, StorageErrorKind.IO)
+        reason = error.strerror or str(error)
+        return cls(kind, f"{reason}: {path}")
 
 
 class BusyError(PledgeMonitorError):

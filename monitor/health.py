@@ -25,6 +25,12 @@ def judge_health(
         return Health(False, "the daemon has never run against this database")
     if state.stopped_at is not None and state.stopped_at >= state.started_at:
         return Health(False, f"the daemon stopped at {state.stopped_at:%Y-%m-%d %H:%M:%S} UTC")
+    if state.skipping_since is not None:
+        return Health(
+            False,
+            f"jobs skipped since {state.skipping_since:%Y-%m-%d %H:%M:%S} UTC: "
+            f"{state.skip_reason or 'the writer lock is taken'}",
+        )
     # three missed heartbeats: the scheduler is not running jobs any more
     if now - state.heartbeat_at > 3 * heartbeat_interval:
         return Health(False, f"no heartbeat since {state.heartbeat_at:%Y-%m-%d %H:%M:%S} UTC")

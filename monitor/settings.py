@@ -9,6 +9,7 @@ daemon's environment should fail loudly at start, not be ignored for months.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import re
 from collections.abc import Mapping
 from datetime import timedelta
@@ -161,6 +162,12 @@ class Settings(BaseModel):
     )
     http_host: str = Field("127.0.0.1", description="Daemon: address the HTTP endpoint binds.")
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        # the value may hold a password: messages never repeat it
+        return None if value is None else check_database_url(value)
+
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str | None) -> str | None:
@@ -213,6 +220,30 @@ class Settings(BaseModel):
         return f"sqlite:///{self.data_dir / 'pledge-monitor.db'}"
 
 
+def check_database_url(url: str) -> str:
+    """A URL the store can open: SQLite, or PostgreSQL through psycopg (``postgresql://``
+    and ``postgres://`` are taken to mean psycopg)."""
+    # imported here: SQLAlchemy is heavy, and most commands never need a database URL parsed
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    hint = "expected sqlite:///path/to/file.db or postgresql+psycopg://user:pass@host/db"
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise ValueError(f"not a database URL ({hint})") from None
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend == "sqlite" and driver in ("", "pysqlite"):
+        return url
+    if backend in ("postgresql", "postgres") and driver in ("", "psycopg", "psycopg2"):
+        if importlib.util.find_spec("psycopg") is None:
+            raise ValueError(
+                "PostgreSQL needs the postgres extra: pip install 'pledge-monitor[postgres]'"
+            )
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    raise ValueError(f"unsupported database {parsed.drivername!r} ({hint})")
+
+
 SECRETS = frozenset({"database_url", "smtp_password", "digest_notify", "alert_notify"})
 
 
@@ -234,7 +265,7 @@ def load_settings(environ: Mapping[str, str], **overrides: Any) -> Settings:
         lines = []
         for err in exc.errors():
             name = PREFIX + str(err["loc"][0]).upper() if err["loc"] else PREFIX + "?"
-            lines.append(f"{name}: {err['msg']}")
+            lines.append(f"{name}: {str(err['msg']).removeprefix('Value error, ')}")
         raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
 
 

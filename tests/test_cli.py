@@ -298,20 +298,26 @@ def test_page_writes_the_static_files(
 def test_a_command_waits_for_the_writer_and_gives_up_with_exit_1(
     capsys: pytest.CaptureFixture[str], config: Path, env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from monitor.store import lease
     from monitor.store.db import make_engine
 
     engine = make_engine(f"sqlite:///{env / 'data' / 'pledge-monitor.db'}")
-    far = datetime.now(UTC) + timedelta(days=1)
-    assert lease.acquire(
-        engine, "writer", "someone-else", far - timedelta(days=2), timedelta(days=2)
-    )
-    engine.dispose()
     monkeypatch.setenv("PLEDGE_MONITOR_WRITER_WAIT", "0.5s")
-    code, _, err = run(capsys, "--config", str(config), "check")
-    assert (
-        code == 1
-        and "another pledge-monitor process is writing to the database (waited 0.5s)" in err
-    )
+    with lease.hold(engine, timedelta(0)):
+        code, _, err = run(capsys, "--config", str(config), "check")
+    engine.dispose()
+    assert code == 1
+    assert "another pledge-monitor process is writing to the database (pid " in err
+    assert "waited 0.5s, try again shortly" in err
+
+
+def test_check_as_of_a_past_date_on_a_used_database_does_not_wait_for_itself(
+    capsys: pytest.CaptureFixture[str], config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the lock once compared a real-time expiry with the replayed clock and waited on itself
+    monkeypatch.setenv("PLEDGE_MONITOR_WRITER_WAIT", "0s")
+    assert run(capsys, "--config", str(config), "check")[0] == 0
+    assert run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")[0] == 0
+    assert run(capsys, "--config", str(config), "check")[0] == 0

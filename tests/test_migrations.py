@@ -53,21 +53,3 @@ def test_a_database_made_before_migrations_existed_is_adopted(database_url: str)
     engine = make_engine(database_url)
     assert "alembic_version" in inspect(engine).get_table_names()
     engine.dispose()
-
-
-def test_the_writer_lease_is_held_by_one_process_at_a_time(database_url: str) -> None:
-    from datetime import timedelta
-
-    from monitor.store import lease
-
-    engine = make_engine(database_url)
-    ttl = timedelta(minutes=15)
-    assert lease.acquire(engine, "writer", "daemon", NOW, ttl)
-    assert lease.acquire(engine, "writer", "daemon", NOW, ttl)  # re-entrant for its holder
-    assert not lease.acquire(engine, "writer", "cli", NOW, ttl)
-    lease.release(engine, "writer", "daemon", NOW)
-    assert lease.acquire(engine, "writer", "cli", NOW, ttl)
-    # a holder that died loses it when it expires
-    assert not lease.acquire(engine, "writer", "daemon", NOW + ttl - timedelta(seconds=1), ttl)
-    assert lease.acquire(engine, "writer", "daemon", NOW + ttl, ttl)
-    engine.dispose()

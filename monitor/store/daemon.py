@@ -36,6 +36,20 @@ def update(session: Session, **values: object) -> None:
     session.commit()
 
 
+def note_skipping(session: Session, now: datetime, reason: str | None) -> None:
+    """Start (or keep) a streak of skipped jobs with its latest reason; None ends it."""
+    row = state(session)
+    if row is None:
+        return
+    if reason is None:
+        row.skipping_since, row.skip_reason = None, None
+    else:
+        row.skipping_since = row.skipping_since or now
+        row.skip_reason = reason
+    session.add(row)
+    session.commit()
+
+
 def record_config(
     session: Session, now: datetime, digest: str, accepted: bool, message: str
 ) -> bool:

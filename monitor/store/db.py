@@ -1,4 +1,9 @@
-"""Engine from a database URL: SQLite (the embedded default, WAL mode) or PostgreSQL."""
+"""Engine from a database URL: SQLite (the embedded default, WAL mode) or PostgreSQL.
+
+The engine's error hook is the one seam where database driver errors that are about the
+storage itself (disk full, read-only, server unreachable) become StorageError, so that every
+command and job reports them in one line instead of a traceback.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from typing import Any
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 from sqlmodel import create_engine
 
+from monitor.errors import StorageError, StorageErrorKind
 from monitor.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 BASELINE = "0001"
@@ -22,12 +28,17 @@ def make_engine(url: str, *, create_schema: bool = True) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and create_schema:
+            directory = Path(database).parent
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError.from_os_error(exc, directory) from None
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    event.listen(engine, "handle_error", _storage_errors)
     if create_schema:
         migrate(engine)
     return engine
@@ -61,3 +72,49 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+# What the drivers say, and what it means for the person reading the error
+_SQLITE_MESSAGES = {
+    "database or disk is full": StorageErrorKind.FULL,
+    "attempt to write a readonly database": StorageErrorKind.READ_ONLY,
+    "unable to open database file": StorageErrorKind.DENIED,
+    "disk i/o error": StorageErrorKind.IO,
+}
+_POSTGRES_STATES = {
+    "53100": StorageErrorKind.FULL,  # disk_full
+    "25006": StorageErrorKind.READ_ONLY,  # read_only_sql_transaction (a standby)
+    "57P03": StorageErrorKind.UNREACHABLE,  # cannot_connect_now (starting up)
+    "28P01": StorageErrorKind.DENIED,  # invalid_password
+    "28000": StorageErrorKind.DENIED,  # invalid_authorization_specification
+    "3D000": StorageErrorKind.UNREACHABLE,  # invalid_catalog_name: no such database
+}
+
+
+def _storage_errors(context: ExceptionContext) -> None:
+    """Replace a driver error about the storage itself by a StorageError; leave the rest
+    (constraint violations and the like are the code's to handle) untouched."""
+    error = context.original_exception
+    kind = _storage_kind(error, connecting=context.connection is None)
+    if kind is None and context.is_disconnect:
+        kind = StorageErrorKind.UNREACHABLE
+    if kind is None:
+        return
+    where = context.engine.url.render_as_string(hide_password=True) if context.engine else ""
+    detail = " ".join(str(error).split())[:300]
+    raise StorageError(kind, f"{detail} ({where})") from None
+
+
+def _storage_kind(error: BaseException, *, connecting: bool) -> StorageErrorKind | None:
+    message = str(error).lower()
+    for text, kind in _SQLITE_MESSAGES.items():
+        if text in message:
+            return kind
+    state = getattr(error, "sqlstate", None)
+    if state in _POSTGRES_STATES:
+        return _POSTGRES_STATES[state]
+    if "no space left on device" in message or "could not extend file" in message:
+        return StorageErrorKind.FULL
+    if connecting and type(error).__name__ == "OperationalError":
+        return StorageErrorKind.UNREACHABLE  # refused, timed out, unknown host
+    return None

@@ -171,6 +171,10 @@ class DaemonState(SQLModel, table=True):
     last_cycle_ok_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     last_cycle_error: str | None = Field(default=None, sa_column=Column(Text))
     config_digest: str | None = Field(default=None, max_length=64)
+    # set when a job could not get the writer lock, cleared when one gets it again:
+    # while jobs are being skipped the daemon is not doing its work, and health says so
+    skipping_since: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    skip_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class ConfigChange(SQLModel, table=True):
@@ -183,13 +187,3 @@ class ConfigChange(SQLModel, table=True):
     digest: str = Field(max_length=64)
     accepted: bool
     message: str = Field(sa_column=Column(Text, nullable=False))
-
-
-class Lease(SQLModel, table=True):
-    """A named lock shared by every process on this database, held until it expires."""
-
-    __tablename__ = "lease"
-
-    name: str = Field(primary_key=True, max_length=50)
-    holder: str = Field(max_length=200)
-    expires_at: datetime = Field(sa_type=UtcDateTime)
