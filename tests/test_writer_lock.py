@@ -57,12 +57,12 @@ def test_waiting_for_the_lock_uses_the_injected_sleep_not_the_clock(engine: Engi
         sleeps.append(seconds)
         elapsed[0] += seconds
 
-    with lease.hold(engine, timedelta(0)):
-        with (
-            pytest.raises(BusyError, match="waited 1s"),
-            lease.hold(engine, timedelta(seconds=1), sleep=sleep, monotonic=lambda: elapsed[0]),
-        ):
-            pass
+    with (
+        lease.hold(engine, timedelta(0)),
+        pytest.raises(BusyError, match="waited 1s"),
+        lease.hold(engine, timedelta(seconds=1), sleep=sleep, monotonic=lambda: elapsed[0]),
+    ):
+        pass
     assert sleeps == [lease.POLL] * 5
 
 
