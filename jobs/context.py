@@ -39,6 +39,9 @@ class JobContext:
     transport: httpx.AsyncBaseTransport | None = None
     # Set when the daemon is asked to stop: long jobs stop between units of work.
     stopping: threading.Event | None = None
+    # The clock of processes (outbox claims and retries) when it differs from the clock of
+    # judgements: an --as-of run replays judgements, but its mail goes out today.
+    wall_clock: Clock | None = None
 
     @property
     def should_stop(self) -> bool:
@@ -55,6 +58,9 @@ class JobContext:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def wall_now(self) -> datetime:
+        return (self.wall_clock or self.clock).now()
 
     @property
     def limits(self) -> FetchLimits:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jobs import deliver
 from jobs.context import JobContext
 from jobs.reporting import build_digest, read_snapshot
-from monitor.deliver import DeliveryReport
+from monitor.deliver import DeliveryReport, OutboxEntry
 from monitor.files import ensure_directory, write_atomically
 from monitor.render import Rendered, environment, render_digest
 from monitor.reportdata import Digest, Period
@@ -23,6 +23,7 @@ class ReportResult:
     notes: list[str] = field(default_factory=list)
     queued: list[str] = field(default_factory=list)
     delivery: DeliveryReport | None = None
+    messages: list[OutboxEntry] = field(default_factory=list)  # this digest's, once sent
 
 
 def run(ctx: JobContext, period: Period, *, send: bool) -> ReportResult:
@@ -41,7 +42,11 @@ def run(ctx: JobContext, period: Period, *, send: bool) -> ReportResult:
     queued = deliver.enqueue(ctx, "digest", f"digest:{period.label}", rendered, to)
     if to and not queued:
         notes.append(f"the digest for {period.label} was queued before; nothing queued again")
-    return ReportResult(digest, rendered, archived, notes, queued, deliver.run(ctx))
+    delivery = deliver.run(ctx)
+    with ctx.session() as session:
+        rows = outbox.by_key_prefix(session, f"digest:{period.label}:")
+    messages = [OutboxEntry.of(row, ctx.retry_policy.lease) for row in rows]
+    return ReportResult(digest, rendered, archived, notes, queued, delivery, messages)
 
 
 def _was_sent(ctx: JobContext, period: Period) -> bool:

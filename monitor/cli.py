@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from jobs import alerts as alerts_job
 from jobs import check as check_job
+from jobs import deliver as deliver_job
 from jobs import overview
 from jobs import page as page_job
 from jobs import report as report_job
@@ -33,9 +34,11 @@ from jobs.context import JobContext
 from monitor import __version__, views
 from monitor.clock import Clock, FixedClock, SystemClock
 from monitor.daemon import Daemon
+from monitor.deliver import OPEN, STATES, OutboxEntry, still_undelivered
 from monitor.errors import (
     ConfigError,
     NotFoundError,
+    NotRetryableError,
     PledgeMonitorError,
     SettingsError,
     StorageError,
@@ -88,7 +91,14 @@ class Runtime:
         clock: Clock = FixedClock(moment) if moment else SystemClock()
         log = setup_logging(settings.log_level)
         engine = make_engine(settings.resolved_database_url)
-        return JobContext(settings=settings, config=config, engine=engine, clock=clock, log=log)
+        return JobContext(
+            settings=settings,
+            config=config,
+            engine=engine,
+            clock=clock,
+            log=log,
+            wall_clock=SystemClock() if moment else None,
+        )
 
 
 def _writable(directory: Path, variable: str) -> None:
@@ -215,7 +225,8 @@ def report(
     """The digest for a period (default: the last 7 days), archived in reports/digests/.
 
     With --send it is queued once per recipient and delivered; rerunning never sends a
-    report twice. Exits 1 when a message failed for good or still waits for a retry."""
+    report twice. Exits 1 when a message failed for good, still waits for a retry or has
+    no configured channel, and says which and why (see `pledge-monitor outbox`)."""
     runtime.check_directories(reports=True)
     ctx = runtime.context(as_of)
     period = _period(week, since, ctx.now(), ctx.display_zone)
@@ -232,8 +243,7 @@ def report(
     click.echo(f"archived: {', '.join(str(p) for p in result.archived)}", err=True)
     if result.delivery is not None:
         click.echo(views.delivery_line(result.delivery), err=True)
-        if result.delivery.failed or result.delivery.retrying:
-            sys.exit(EXIT_PROBLEMS)
+        _exit_if_undelivered(ctx, still_undelivered(result.delivery, result.messages), err=True)
 
 
 @cli.command()
@@ -401,6 +411,99 @@ def _review_command(decision: str) -> click.Command:
 
 evidence.add_command(_review_command("confirm"))
 evidence.add_command(_review_command("reject"))
+
+
+@cli.group()
+def outbox() -> None:
+    """The messages queued for delivery: list them; retry or cancel those not sent."""
+
+
+@outbox.command("list")
+@click.option(
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice(STATES),
+    help="Only messages in this state (repeatable). Default: all but sent and cancelled.",
+)
+@json_option
+@click.pass_obj
+def outbox_list(runtime: Runtime, states: tuple[str, ...], as_json: bool) -> None:
+    """List messages: state, attempts, last error, next try.
+
+    Oldest first: what each is, its channel and recipient (a notification URL only by its
+    scheme and hash: it carries a token), state, attempts, last error, next attempt."""
+    ctx = runtime.context()
+    found = deliver_job.messages(ctx, [s for s in STATES if s in states] or OPEN)
+    names = deliver_job.recipient_names(ctx.settings)
+    if as_json:
+        payload = [views.outbox_json(e, names) for e in found]
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        attempts = ctx.settings.outbox_max_attempts
+        click.echo(views.outbox_text(found, ctx.display_zone, names, attempts), nl=False)
+
+
+@outbox.command("retry")
+@click.argument("ids", nargs=-1, type=int, metavar="[ID]...")
+@click.option("--failed", "every_failed", is_flag=True, help="Retry every failed message.")
+@click.pass_obj
+def outbox_retry(runtime: Runtime, ids: tuple[int, ...], every_failed: bool) -> None:
+    """Deliver failed (or waiting, held) messages again now.
+
+    Each gets a fresh set of attempts and is delivered at once as the same message (same
+    Message-ID), never a second copy: a message that was sent is refused. Exits 1 when one
+    is still not delivered, as `report --send` does."""
+    if bool(ids) == every_failed:
+        raise click.UsageError("name message IDs or give --failed (one of the two)")
+    runtime.check_directories()
+    ctx = runtime.context()
+    try:
+        with ctx.writing():
+            result = deliver_job.retry(ctx, ids or None)
+    except NotRetryableError as refused:
+        raise click.BadParameter(str(refused), param_hint="ID") from None
+    if not result.retried:
+        click.echo("no failed messages")
+        return
+    names = deliver_job.recipient_names(ctx.settings)
+    for entry in result.retried:
+        click.echo(f"retrying #{entry.id} {entry.what} to {views.recipient_text(entry, names)}")
+    click.echo(views.delivery_line(result.delivery))
+    _exit_if_undelivered(ctx, still_undelivered(result.delivery, result.after))
+
+
+@outbox.command("cancel")
+@click.argument("ids", nargs=-1, type=int, required=True, metavar="ID...")
+@click.pass_obj
+def outbox_cancel(runtime: Runtime, ids: tuple[int, ...]) -> None:
+    """Give up messages that were not sent.
+
+    Say, one held for a notification URL that was replaced: it is never sent and no longer
+    makes `report --send` exit 1. `retry` can revive it."""
+    runtime.check_directories()
+    ctx = runtime.context()
+    try:
+        with ctx.writing():
+            cancelled = deliver_job.cancel(ctx, ids)
+    except NotRetryableError as refused:
+        raise click.BadParameter(str(refused), param_hint="ID") from None
+    names = deliver_job.recipient_names(ctx.settings)
+    for entry in cancelled:
+        click.echo(
+            f"#{entry.id} {entry.state}: {entry.what} to {views.recipient_text(entry, names)}"
+        )
+
+
+def _exit_if_undelivered(ctx: JobContext, entries: list[OutboxEntry], err: bool = False) -> None:
+    """Say what could not be delivered and why, then exit 1; nothing when all went out."""
+    if not entries:
+        return
+    names = deliver_job.recipient_names(ctx.settings)
+    attempts = ctx.settings.outbox_max_attempts
+    text = views.undelivered_text(entries, ctx.display_zone, names, attempts)
+    click.echo(text, nl=False, err=err)
+    sys.exit(EXIT_PROBLEMS)
 
 
 @contextmanager

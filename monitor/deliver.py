@@ -6,14 +6,19 @@ timeouts, 4xx replies) are retried with exponential backoff up to a bound; perma
 (5xx, bad credentials) are marked failed at once and shown, not retried forever. If the
 process dies between sending and marking, the claim's lease runs out and the message is
 sent again rather than lost; its fixed Message-ID lets mail clients fold the repeat.
+
+A message that no configured channel can reach (mail is off, or the notification URL it
+was queued for is no longer set) is held rather than failed: it uses no attempt, and goes
+out on the first delivery run after its channel is configured again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import smtplib
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -31,6 +36,10 @@ Security = Literal["starttls", "tls", "none"]
 
 
 class Transport(Protocol):
+    def routes(self, recipient: str) -> bool:
+        """Whether this channel, as configured now, can reach the recipient at all."""
+        ...
+
     def send(self, message: OutboxMessage, now: datetime) -> None:
         """Send one message or raise DeliveryError."""
         ...
@@ -50,6 +59,9 @@ class SmtpConfig:
 class SmtpTransport:
     def __init__(self, config: SmtpConfig) -> None:
         self.config = config
+
+    def routes(self, recipient: str) -> bool:
+        return True  # any address: whether it exists is the server's answer
 
     def send(self, message: OutboxMessage, now: datetime) -> None:
         email = build_email(message, self.config.sender, now)
@@ -116,14 +128,13 @@ class NotifyTransport:
     def __init__(self, urls: list[str]) -> None:
         self.urls = {notify_recipient(url): url for url in urls}
 
+    def routes(self, recipient: str) -> bool:
+        return recipient in self.urls
+
     def send(self, message: OutboxMessage, now: datetime) -> None:
         url = self.urls.get(message.recipient)
         if url is None:
-            raise DeliveryError(
-                DeliveryErrorKind.CONFIG,
-                f"no notification URL {message.recipient} is configured now",
-                transient=False,
-            )
+            raise no_route(message.channel)
         target = apprise.Apprise()
         if not target.add(url):
             raise DeliveryError(
@@ -141,6 +152,30 @@ class NotifyTransport:
 
 def notify_recipient(url: str) -> str:
     return "notify-" + hashlib.sha256(url.encode()).hexdigest()[:12]
+
+
+def notify_names(urls: Iterable[str]) -> dict[str, str]:
+    """A name for each configured notification URL that gives away no token: its scheme
+    and its hash (``slack:// notify-1a2b3c4d5e6f``)."""
+    names = {}
+    for url in urls:
+        scheme = re.match(r"([a-z][a-z0-9+.-]{0,19})://", url, re.IGNORECASE)
+        recipient = notify_recipient(url)
+        names[recipient] = f"{scheme[1].lower()}:// {recipient}" if scheme else recipient
+    return names
+
+
+def no_route(channel: str) -> DeliveryError:
+    why = (
+        "mail is off (PLEDGE_MONITOR_SMTP_HOST is not set)"
+        if channel == "mail"
+        else "its notification URL is not set now (was DIGEST_NOTIFY or ALERT_NOTIFY changed?)"
+    )
+    return DeliveryError(
+        DeliveryErrorKind.NO_ROUTE,
+        f"no configured channel for this recipient: {why}",
+        transient=True,
+    )
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -178,11 +213,87 @@ class RetryPolicy:
         return now + delay
 
 
+State = Literal["queued", "retrying", "held", "sending", "failed", "sent", "cancelled"]
+STATES: tuple[State, ...] = ("queued", "retrying", "held", "sending", "failed", "sent", "cancelled")
+# the states that still need something: delivery, a retry, a channel, or an operator
+OPEN: tuple[State, ...] = ("queued", "retrying", "held", "sending", "failed")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One message as an operator sees it (no body). ``next_attempt_at``: when it is due
+    (queued, retrying), or when an unfinished send is taken over (sending)."""
+
+    id: int
+    key: str
+    kind: str
+    channel: str
+    recipient: str  # an email address, or the hash of a notification URL
+    state: State
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime | None
+    created_at: datetime
+    sent_at: datetime | None
+
+    @classmethod
+    def of(cls, row: OutboxMessage, lease: timedelta) -> OutboxEntry:
+        assert row.id is not None
+        return cls(
+            id=row.id,
+            key=row.key,
+            kind=row.kind,
+            channel=row.channel,
+            recipient=row.recipient,
+            state=state_of(row),
+            attempts=row.attempts,
+            last_error=row.last_error,
+            next_attempt_at=_next_attempt(row, lease),
+            created_at=row.created_at,
+            sent_at=row.sent_at,
+        )
+
+    @property
+    def what(self) -> str:
+        """The key without its recipient: ``digest:2025-W48``, ``alert:status:12``."""
+        return self.key.removesuffix(f":{self.channel}:{self.recipient}")
+
+
+def state_of(row: OutboxMessage) -> State:
+    """The stored status, with pending told apart: never tried yet, or waiting for a retry."""
+    if row.status == "pending":
+        return "retrying" if row.attempts else "queued"
+    return next(state for state in STATES if state == row.status)
+
+
+def _next_attempt(row: OutboxMessage, lease: timedelta) -> datetime | None:
+    if row.status == "pending":
+        return row.next_attempt_at
+    if row.status == "sending" and row.claimed_at is not None:
+        return row.claimed_at + lease
+    return None
+
+
 @dataclass
 class DeliveryReport:
-    sent: list[str] = field(default_factory=list)
-    retrying: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    """What one delivery run did to each message it took."""
+
+    sent: list[OutboxEntry] = field(default_factory=list)
+    retrying: list[OutboxEntry] = field(default_factory=list)
+    failed: list[OutboxEntry] = field(default_factory=list)
+    held: list[OutboxEntry] = field(default_factory=list)
+
+    @property
+    def undelivered(self) -> list[OutboxEntry]:
+        return sorted([*self.retrying, *self.failed, *self.held], key=lambda e: e.id)
+
+
+def still_undelivered(report: DeliveryReport, watched: Iterable[OutboxEntry]) -> list[OutboxEntry]:
+    """What a command has to own up to: every message its delivery run could not deliver,
+    and every message it watches (a report's, the retried ones) that is still open."""
+    found = {e.id: e for e in report.undelivered}
+    found.update({e.id: e for e in watched if e.state in OPEN})
+    return [found[i] for i in sorted(found)]
 
 
 def deliver_due(
@@ -194,6 +305,7 @@ def deliver_due(
     """Send every message that is due; one message's failure never stops the others."""
     report = DeliveryReport()
     with session_factory() as session:
+        release_routable(session, transports, now)
         ids = outbox.due_ids(session, now, policy.lease)
     for message_id in ids:
         with session_factory() as session:
@@ -216,25 +328,42 @@ def deliver_one(
     assert message is not None
     transport = transports.get(message.channel)
     try:
-        if transport is None:
-            raise DeliveryError(
-                DeliveryErrorKind.CONFIG,
-                f"channel {message.channel!r} is not configured",
-                transient=False,
-            )
+        if transport is None or not transport.routes(message.recipient):
+            raise no_route(message.channel)
         # 2. send
         transport.send(message, now)
     except DeliveryError as error:
-        # 3a. a transient failure waits and tries again, a bounded number of times
-        if error.transient and message.attempts < policy.max_attempts:
+        if error.kind == DeliveryErrorKind.NO_ROUTE:
+            # 3a. nothing can reach it now: park it until a channel can, at no cost
+            outbox.hold(session, message_id, str(error))
+            outcome = report.held
+        # 3b. a transient failure waits and tries again, a bounded number of times
+        elif error.transient and message.attempts < policy.max_attempts:
             outbox.mark_retry(
                 session, message_id, str(error), policy.next_attempt(message.attempts, now)
             )
-            report.retrying.append(message.key)
+            outcome = report.retrying
         else:
             outbox.mark_failed(session, message_id, str(error))
-            report.failed.append(message.key)
-        return
-    # 3b. mark it sent
-    outbox.mark_sent(session, message_id, now)
-    report.sent.append(message.key)
+            outcome = report.failed
+    else:
+        # 3c. mark it sent
+        outbox.mark_sent(session, message_id, now)
+        outcome = report.sent
+    session.refresh(message)
+    outcome.append(OutboxEntry.of(message, policy.lease))
+
+
+def release_routable(session: Session, transports: dict[str, Transport], now: datetime) -> None:
+    """Held messages whose channel reaches them again (SMTP configured, the notification
+    URL set back) become due now."""
+    ready = [
+        m.id
+        for m in outbox.held(session)
+        if m.id is not None
+        and (transport := transports.get(m.channel)) is not None
+        and transport.routes(m.recipient)
+    ]
+    if ready:
+        outbox.release(session, ready, now)
+        session.commit()

@@ -9,11 +9,13 @@
     │   │                                  invalid_url | io
     │   ├── ParseError       "parse: ..."  not_a_feed | malformed
     │   ├── DeliveryError    "deliver: ..." connect | timeout | tls | auth | temporary |
-    │   │                                  rejected | config | notify  (+ transient: bool)
+    │   │                                  rejected | config | notify | no_route
+    │   │                                  (+ transient: bool)
     │   └── StorageError     "storage: ..." full | read_only | denied | not_a_directory |
     │                                      unreachable | io
     ├── BusyError            another process holds the writer lock too long
-    └── NotFoundError        a command named a pledge or evidence that does not exist
+    ├── NotFoundError        a command named a pledge, evidence or message that does not exist
+    └── NotRetryableError    `outbox retry/cancel` named a message that was sent or is in flight
 
 httpx and OS errors are translated into FetchError at one seam (``monitor.fetch``),
 feedparser's bozo results into ParseError in ``monitor.parse``, database driver errors into
@@ -116,6 +118,9 @@ class DeliveryErrorKind(StrEnum):
     REJECTED = "rejected"  # the server said 5xx: trying again will not help
     CONFIG = "config"
     NOTIFY = "notify"
+    # no configured channel reaches this recipient (SMTP off, or its notification URL was
+    # changed): the message is held, without using an attempt, until one does again
+    NO_ROUTE = "no_route"
 
 
 class DeliveryError(StageError):
@@ -168,3 +173,8 @@ class BusyError(PledgeMonitorError):
 
 class NotFoundError(PledgeMonitorError):
     """A command named something (a pledge id, an evidence id) that does not exist."""
+
+
+class NotRetryableError(PledgeMonitorError):
+    """An outbox command named a message it must leave alone: one that was sent (nothing
+    is sent twice) or one being sent right now."""

@@ -6,7 +6,7 @@ Kept apart from the CLI so that tests (and later the reports) can use the same w
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # views only read the jobs' result types
     from jobs.check import CheckResult
     from jobs.evaluate import StatusChange
     from jobs.overview import EvidenceSummary, PledgeOverview
-    from monitor.deliver import DeliveryReport
+    from monitor.deliver import DeliveryReport, OutboxEntry
     from monitor.store.models import StatusEvent
 
 STATUS_STYLE = {
@@ -97,7 +97,95 @@ def delivery_line(report: DeliveryReport) -> str:
         parts.append(f"retrying {len(report.retrying)} (will try again)")
     if report.failed:
         parts.append(f"failed {len(report.failed)}")
+    if report.held:
+        parts.append(f"held {len(report.held)} (no channel)")
     return "delivery: " + ", ".join(parts)
+
+
+def recipient_text(entry: OutboxEntry, names: Mapping[str, str]) -> str:
+    """The channel and recipient; a notification URL only by its safe name (scheme, hash)."""
+    return f"{entry.channel} {names.get(entry.recipient, entry.recipient)}"
+
+
+def undelivered_text(
+    entries: Sequence[OutboxEntry], zone: ZoneInfo, names: Mapping[str, str], max_attempts: int
+) -> str:
+    """What a command could not deliver: a count per state with the next attempt, then one
+    line per message with its reason and what to do about it."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.state] = counts.get(entry.state, 0) + 1
+    summary = ", ".join(f"{n} {state}" for state, n in counts.items())
+    upcoming = [e.next_attempt_at for e in entries if e.state == "retrying" and e.next_attempt_at]
+    if upcoming:
+        summary += f"; next attempt {local(min(upcoming), zone)} ({zone.key})"
+    lines = [f"not delivered: {summary}"]
+    for e in entries:
+        reason = f" — {e.last_error}" if e.last_error else ""
+        lines.append(
+            f"  #{e.id} {e.state}: {e.what} to {recipient_text(e, names)}{reason}"
+            f" ({_what_next(e, zone, max_attempts)})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _what_next(entry: OutboxEntry, zone: ZoneInfo, max_attempts: int) -> str:
+    when = local(entry.next_attempt_at, zone) if entry.next_attempt_at else "?"
+    match entry.state:
+        case "failed":
+            return f"fix the cause, then: pledge-monitor outbox retry {entry.id}"
+        case "retrying":
+            return (
+                f"attempt {entry.attempts} of {max_attempts}, next at {when}; "
+                f"now: pledge-monitor outbox retry {entry.id}"
+            )
+        case "held":
+            return f"configure its channel, or: pledge-monitor outbox cancel {entry.id}"
+        case "sending":
+            return f"being sent; taken over at {when} if its sender died"
+        case _:
+            return f"due at {when}"
+
+
+def outbox_text(
+    entries: Sequence[OutboxEntry], zone: ZoneInfo, names: Mapping[str, str], max_attempts: int
+) -> str:
+    if not entries:
+        return "no messages\n"
+    lines = [f"Outbox (times in {zone.key}):"]
+    for e in entries:
+        when = ""
+        if e.sent_at is not None:
+            when = f"  sent {local(e.sent_at, zone)}"
+        elif e.next_attempt_at is not None:
+            when = f"  next {local(e.next_attempt_at, zone)}"
+        lines.append(
+            f"#{e.id}  {e.state:<9} {e.what}  {recipient_text(e, names)}"
+            f"  attempts {e.attempts}/{max_attempts}{when}"
+        )
+        if e.last_error:
+            lines.append(f"    {e.last_error}")
+    return "\n".join(lines) + "\n"
+
+
+def outbox_json(entry: OutboxEntry, names: Mapping[str, str]) -> dict[str, Any]:
+    def iso(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment else None
+
+    return {
+        "id": entry.id,
+        "key": entry.key,
+        "kind": entry.kind,
+        "channel": entry.channel,
+        "recipient": entry.recipient,
+        "recipient_name": names.get(entry.recipient, entry.recipient),
+        "state": entry.state,
+        "attempts": entry.attempts,
+        "last_error": entry.last_error,
+        "next_attempt_at": iso(entry.next_attempt_at),
+        "created_at": iso(entry.created_at),
+        "sent_at": iso(entry.sent_at),
+    }
 
 
 def change_line(change: StatusChange, zone: ZoneInfo) -> str:

@@ -112,6 +112,9 @@ class CrashAfterSending:
     def __init__(self, inner: SmtpTransport) -> None:
         self.inner = inner
 
+    def routes(self, recipient: str) -> bool:
+        return self.inner.routes(recipient)
+
     def send(self, message: OutboxMessage, now: datetime) -> None:
         self.inner.send(message, now)
         raise KeyboardInterrupt("killed between send and mark")

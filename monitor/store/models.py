@@ -131,7 +131,8 @@ class OutboxMessage(SQLModel, table=True):
 
     ``key`` names what the message is and for whom (``digest:2025-W48:mail:ann@example.org``),
     so the same report can never be queued twice. ``status``: pending → sending → sent, or
-    back to pending with a later ``next_attempt_at`` after a transient failure, or failed.
+    back to pending with a later ``next_attempt_at`` after a transient failure, or failed;
+    held while no configured channel reaches the recipient; cancelled by an operator.
     A ``sending`` row whose lease ran out (the process died mid-send) is claimed again:
     a message is never lost, and its fixed Message-ID lets mail clients fold the rare repeat.
     """
