@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 # The demo: bundled pledges checked against the bundled illustrative sample feeds, on SQLite.
 DEMO_ENV := PLEDGE_MONITOR_DATA_DIR=.data/demo PLEDGE_MONITOR_DATABASE_URL= PLEDGE_MONITOR_CONFIG=demo/pledges.yaml PLEDGE_MONITOR_REPORTS_DIR=reports
 
-.PHONY: run test lint format clean bench
+.PHONY: run test lint format clean bench faults
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,6 @@ clean:
 
 bench: $(STAMP)  ## prints speed and memory figures of a check cycle (asserts nothing)
 	$(BIN)/python scripts/bench.py
+
+faults: $(STAMP)  ## fault injection (kill -9, disk full, read-only, bad settings, pledges fuzz): prints a table
+	$(BIN)/python scripts/faults.py

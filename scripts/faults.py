@@ -251,7 +251,7 @@ def storage_faults(lab: Lab) -> list[Row]:
             (disk / "filler").unlink(missing_ok=True)
             again = command(disk)
             row.record(again.code == 0, again.seconds, again.err)
-            row.notes.append(f"exit {failed.code}, then {again.code} once space returned")
+            row.notes.append(f"exit {failed.code}, then {again.code} once the fault was gone")
         rows.append(row)
     return rows
 
