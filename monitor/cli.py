@@ -506,6 +506,35 @@ def _exit_if_undelivered(ctx: JobContext, entries: list[OutboxEntry], err: bool 
     sys.exit(EXIT_PROBLEMS)
 
 
+@cli.command("eval")
+@click.argument(
+    "dataset",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("eval"),
+    required=False,
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "heldout", "all"]),
+    default="all",
+    show_default=True,
+    help="Which cases to score (held-out cases are only ever scored, never tuned on).",
+)
+def eval_command(dataset: Path, split: str) -> None:
+    """Measure the judge on a labelled news set (default: ./eval): precision, recall and F1
+    per stance and per pledge, status accuracy per checkpoint, and the judge's speed."""
+    from jobs import measure
+    from monitor.evalset import Split, load_set, report_text
+
+    splits: list[Split] = ["dev", "heldout"] if split == "all" else [split]  # type: ignore[list-item]
+    if not (dataset / "manifest.yaml").is_file():
+        raise click.BadParameter(f"{dataset} has no manifest.yaml", param_hint="DATASET")
+    cases = load_set(dataset, splits)
+    result = measure.run(cases)
+    click.echo(f"{dataset}: {len(cases)} cases ({split}), {result.articles} articles")
+    click.echo(report_text(result.scores, result.seconds, result.articles), nl=False)
+
+
 @contextmanager
 def _progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar on a terminal; silent when output goes to a file or a pipe."""

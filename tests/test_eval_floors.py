@@ -1,0 +1,49 @@
+"""The judge's accuracy on the labelled news set (eval/) never drops below the floors
+recorded beside it (eval/floors.yaml). The held-out cases are scored here, never tuned on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from jobs import measure
+from monitor.cli import main
+from monitor.evalset import Split, load_set
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+FLOORS: dict[str, Any] = YAML(typ="safe").load((EVAL / "floors.yaml").read_text())
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_the_judge_stays_above_its_floors(split: Split) -> None:
+    result = measure.run(load_set(EVAL, [split]))
+    floor, scores = FLOORS[split], result.scores
+    assert scores.overall.precision is not None and scores.overall.recall is not None
+    assert scores.overall.precision >= floor["precision"]
+    assert scores.overall.recall >= floor["recall"]
+    assert (scores.status_accuracy or 0) >= floor["status_accuracy"]
+    assert len(scores.false_fulfilled_distractors) <= floor["distractors_fulfilled"]
+
+
+def test_the_set_is_as_the_issue_asks(capsys: pytest.CaptureFixture[str]) -> None:
+    cases = load_set(EVAL)
+    items = [item for case in cases for item in case.items]
+    assert len(items) >= 250 and len(cases) >= 4
+    languages = {item.lang for item in items}
+    assert {"en", "ko", "th"} <= languages
+    assert {"announcement", "restatement", "syndicated", "conditional", "number", "distractor"} <= {
+        item.kind for item in items
+    }
+    assert {case.split for case in cases} == {"dev", "heldout"}
+
+
+def test_eval_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["eval", str(EVAL), "--split", "dev"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert "precision  recall     f1" in out and "stance fulfilled" in out
+    assert "status accuracy: " in out and "articles/s" in out
