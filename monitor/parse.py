@@ -145,6 +145,18 @@ def html_to_text(markup: str) -> str:
     return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
 
 
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters: cut at the last space before the limit (unless that
+    would throw away more than half), marked with an ellipsis so a reader sees the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 def canonical_url(url: str) -> str:
     """One spelling per article: lowercase scheme and host, no default port, no fragment,
     no tracking parameters, remaining query parameters sorted."""
