@@ -242,12 +242,10 @@ def _period(week: str | None, since: str | None, now: datetime, zone: ZoneInfo) 
 @click.pass_obj
 def run_daemon(runtime: Runtime) -> None:
     """Run as a daemon: scheduled checks, daily deadline sweep, weekly digest, live reload
-    of the pledges file; logs to stdout; stops cleanly on SIGTERM or SIGINT."""
+    of the pledges file; logs to stderr; stops cleanly on SIGTERM or SIGINT."""
     settings = runtime.settings
     config = runtime.config()  # a bad file at start is exit 2; later edits never stop it
-    log = setup_logging(
-        settings.log_level if settings.log_level != "WARNING" else "INFO", stream=sys.stdout
-    )
+    log = setup_logging(settings.log_level if settings.log_level != "WARNING" else "INFO")
     engine = make_engine(settings.resolved_database_url)
     Daemon(settings, config, engine, SystemClock(), log).run_until_stopped()
 
