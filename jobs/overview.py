@@ -1,7 +1,8 @@
 """Overview: where every pledge stands at the context's clock — the read side of the CLI.
 
 Statuses are judged afresh from the stored evidence at ``ctx.now()``, so ``--as-of`` shows
-any past date exactly as the engine would have judged it then.
+any past date exactly as the engine would have judged it then; each is told by the change
+that brought it (``standing``), the same change the trail records for ``history``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from jobs.context import JobContext
 from monitor.pledgefile import Pledge
-from monitor.status import Judgement, judge
+from monitor.status import Judgement, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -57,6 +58,7 @@ class PledgeOverview:
             "status": self.judgement.status.value,
             "status_since": self.judgement.since.isoformat(),
             "reason": self.judgement.reason,
+            "status_evidence_id": self.judgement.evidence_id,
             "evidence_count": self.evidence_count,
             "latest_evidence": self.latest.to_json() if self.latest else None,
         }
@@ -76,7 +78,7 @@ def run(ctx: JobContext, pledge_id: str | None = None) -> list[PledgeOverview]:
         for pledge in pledges:
             rows = evidence_repo.evidence_for(session, pledge.id)
             views = [evidence_repo.as_view(row) for row in rows]
-            judgement = judge(ctx.timing(pledge.id), views, now)
+            judgement = standing(ctx.timing(pledge.id), views, now)
             counted = evidence_repo.counted(rows, ctx.timing(pledge.id), now)
             latest = summarize(counted[-1]) if counted else None
             overviews.append(

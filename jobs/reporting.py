@@ -28,7 +28,7 @@ from monitor.reportdata import (
     Timeline,
     TimelineMark,
 )
-from monitor.status import Judgement, Status, Timing, judge
+from monitor.status import Judgement, Status, Timing, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -164,7 +164,7 @@ def pledge_line(
 ) -> PledgeLine:
     rows = snap.evidence.get(pledge.id, [])
     timing = ctx.timing(pledge.id)
-    verdict = judge(timing, [evidence_repo.as_view(r) for r in rows], at)
+    verdict = standing(timing, [evidence_repo.as_view(r) for r in rows], at)
     today = at.astimezone(ctx.config.zone).date()
     counted = [evidence_line(ctx, r, pledge, snap) for r in evidence_repo.counted(rows, timing, at)]
     return PledgeLine(

@@ -10,8 +10,9 @@ The rules, in order (each judgement names the evidence or the deadline behind it
 3. Otherwise, once the deadline plus grace has passed, the pledge is ``overdue``.
 4. Otherwise any progress evidence makes it ``in_progress``; with none it is ``pending``.
 
-``timeline`` replays these rules over every instant at which the answer can change, and
-``reconcile`` turns that timeline into the events still missing from the stored trail.
+``timeline`` replays these rules over every instant at which the answer can change,
+``standing`` is the last change of that timeline (what views show), and ``reconcile`` turns
+the timeline into the events still missing from the stored trail.
 """
 
 from __future__ import annotations
@@ -155,21 +156,43 @@ def _grace_text(timing: Timing) -> str:
 
 def timeline(timing: Timing, evidence: Sequence[EvidenceView], until: datetime) -> list[Transition]:
     """Every status change from the day the pledge was made up to ``until``, in order."""
+    turns = _turns(timing, evidence, until)
+    return [
+        Transition(
+            before.status if before else None,
+            turn.status,
+            turn.since,
+            turn.reason if before else f"pledge made; {turn.reason}",
+            turn.evidence_id,
+        )
+        for before, turn in zip([None, *turns], turns, strict=False)
+    ]
+
+
+def standing(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Judgement:
+    """The status at ``at`` told as the trail tells it: since the change that brought it,
+    named by the piece that made that change.
+
+    ``judge`` alone names the latest decisive piece, so a second report of a launch would
+    move "fulfilled since" to the later report while the recorded trail (``timeline``) keeps
+    the first. Views show this, so that ``status`` and ``history`` name the same change."""
+    turns = _turns(timing, evidence, at)
+    return turns[-1] if turns else judge(timing, evidence, at)
+
+
+def _turns(timing: Timing, evidence: Sequence[EvidenceView], until: datetime) -> list[Judgement]:
+    """The judgement at each instant the status changed, dated by that instant. Between
+    two instants (made, a piece published, overdue) nothing can change the answer."""
     instants = {timing.made_at}
     instants.update(e.published_at for e in evidence if not e.rejected)
     if timing.overdue_at is not None:
         instants.add(timing.overdue_at)
-    transitions: list[Transition] = []
-    current: Status | None = None
+    turns: list[Judgement] = []
     for instant in sorted(i for i in instants if timing.made_at <= i <= until):
         verdict = judge(timing, evidence, instant)
-        if verdict.status != current:
-            reason = verdict.reason if current is not None else f"pledge made; {verdict.reason}"
-            transitions.append(
-                Transition(current, verdict.status, instant, reason, verdict.evidence_id)
-            )
-            current = verdict.status
-    return transitions
+        if not turns or verdict.status != turns[-1].status:
+            turns.append(replace(verdict, since=instant))
+    return turns
 
 
 def reconcile(
