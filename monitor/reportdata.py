@@ -111,6 +111,7 @@ class PledgeLine:
     source_url: str | None
     due: date | None
     days_left: int | None
+    overdue_on: date | None = None  # the day grace ends, in the pledges file's zone
     evidence: list[EvidenceLine] = field(default_factory=list)
     timeline: Timeline | None = None
 
@@ -165,6 +166,7 @@ class Digest:
     changes: list[ChangeLine]
     evidence: list[EvidenceLine]
     upcoming: list[PledgeLine]
+    in_grace: list[PledgeLine]  # deadline passed, grace not yet over
     overdue: list[PledgeLine]
     failing_feeds: list[FeedLine]
     public_url: str | None = None

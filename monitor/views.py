@@ -67,7 +67,9 @@ def _days_text(days_left: int | None, status: Status) -> str:
         return ""
     if days_left >= 0:
         return f"{days_left} left"
-    return f"{-days_left} overdue"
+    if status is Status.OVERDUE:
+        return f"{-days_left} overdue"
+    return f"{-days_left} past due (grace)"
 
 
 def check_summary(result: CheckResult, zone: ZoneInfo) -> str:
