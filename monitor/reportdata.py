@@ -31,13 +31,14 @@ class Period:
     end: datetime
     label: str
     zone: ZoneInfo
+    is_iso_week: bool = False  # an ISO week, not a span of days (--since, the last 7 days)
 
     @classmethod
     def iso_week(cls, year: int, week: int, zone: ZoneInfo) -> Period:
         monday = date.fromisocalendar(year, week, 1)
         start = datetime.combine(monday, time.min, zone)
         end = datetime.combine(monday + timedelta(days=7), time.min, zone)
-        return cls(start, end, f"{year}-W{week:02d}", zone)
+        return cls(start, end, f"{year}-W{week:02d}", zone, is_iso_week=True)
 
     @classmethod
     def week_of(cls, moment: datetime, zone: ZoneInfo) -> Period:
@@ -57,6 +58,11 @@ class Period:
     @property
     def last_day(self) -> date:
         return (self.end.astimezone(self.zone) - timedelta(microseconds=1)).date()
+
+    @property
+    def name(self) -> str:
+        """How headings call it: 'this week' for an ISO week, otherwise its dates."""
+        return "this week" if self.is_iso_week else self.span
 
     @property
     def span(self) -> str:
