@@ -41,7 +41,9 @@ def status_table(
     rows: Sequence[PledgeOverview], now: datetime, zone: ZoneInfo, width: int | None = None
 ) -> str:
     table = Table(title=f"Pledges as of {local(now, zone)} ({zone.key})", title_justify="left")
-    for column in ("pledge", "status", "due", "days", "latest evidence"):
+    # four columns (days left sit under the due date), each free to wrap, titles at words:
+    # the table fits whatever width it is given, an 80-column terminal included
+    for column in ("pledge", "status", "due", "latest evidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
         status = row.judgement.status
@@ -51,11 +53,11 @@ def status_table(
             if latest
             else "—"
         )
+        days = _days_text(row.days_left, status)
         table.add_row(
             row.pledge.id,
             f"[{STATUS_STYLE[status]}]{status.value}[/]",
-            row.pledge.due.isoformat() if row.pledge.due else "—",
-            _days_text(row.days_left, status),
+            (row.pledge.due.isoformat() if row.pledge.due else "—") + (f"\n{days}" if days else ""),
             latest_text,
         )
     why = "\n".join(f"  {row.pledge.id}: {row.judgement.reason}" for row in rows)
@@ -158,6 +160,7 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
 
 def _render(table: Table, width: int | None) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, force_terminal=False, color_system=None)
+    # no width: rich takes the terminal's (or COLUMNS), and 80 when there is none
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
     console.print(table)
     return buffer.getvalue()
