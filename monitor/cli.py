@@ -340,7 +340,9 @@ def evidence_list(
 
 
 def _review_command(decision: str) -> click.Command:
-    @click.command(decision, help=f"Mark evidence ID as {decision}d by a person.")
+    done = {"confirm": "confirmed", "reject": "rejected"}[decision]
+
+    @click.command(decision, help=f"Mark evidence ID as {done} by a person.")
     @click.argument("evidence_id", type=int)
     @click.option("--note", help="Why (kept with the review).")
     @click.pass_obj

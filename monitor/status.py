@@ -110,9 +110,22 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
 
 def counts(piece: EvidenceView, timing: Timing, at: datetime) -> bool:
     """Rule 1: does this piece count as evidence of the pledge at instant ``at``?"""
-    if piece.rejected or piece.published_at > at:
-        return False
-    return piece.human or piece.published_at >= timing.made_at
+    return not_counted_because(piece, timing, at) is None
+
+
+def not_counted_because(piece: EvidenceView, timing: Timing, at: datetime) -> str | None:
+    """Why rule 1 leaves this piece out at instant ``at``; None when it counts."""
+    if piece.rejected:
+        return "rejected by a person"
+    if piece.published_at > at:
+        return "published after the moment judged"
+    if not piece.human and piece.published_at < timing.made_at:
+        published = piece.published_at.astimezone(timing.made_at.tzinfo)  # the file's zone
+        return (
+            f"older than the pledge: published {published:%Y-%m-%d}, "
+            f"before it was made on {timing.made_at:%Y-%m-%d}"
+        )
+    return None
 
 
 def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:

@@ -19,9 +19,8 @@ from monitor.status import Status
 if TYPE_CHECKING:  # views only read the jobs' result types
     from jobs.check import CheckResult
     from jobs.evaluate import StatusChange
-    from jobs.overview import EvidenceSummary, PledgeOverview
+    from jobs.overview import EvidenceSummary, HistoryEntry, PledgeOverview
     from monitor.deliver import DeliveryReport
-    from monitor.store.models import StatusEvent
 
 STATUS_STYLE = {
     Status.PENDING: "white",
@@ -112,30 +111,37 @@ def change_line(change: StatusChange, zone: ZoneInfo) -> str:
     )
 
 
-def history_text(pledge_id: str, events: Sequence[StatusEvent], zone: ZoneInfo) -> str:
-    if not events:
+def history_text(pledge_id: str, entries: Sequence[HistoryEntry], zone: ZoneInfo) -> str:
+    if not entries:
         return f"{pledge_id}: no recorded history yet (run `pledge-monitor check`)\n"
     lines = [f"History of {pledge_id} (times in {zone.key}):"]
-    for event in events:
+    for entry in entries:
+        if entry.kind == "review":
+            lines.append(f"  {local(entry.at, zone)}  review: {entry.reason}")
+            continue
         lines.append(
-            f"  {local(event.effective_at, zone)}  {event.old_status or '—'} → {event.new_status}"
-            f"  {event.reason}  [recorded {local(event.recorded_at, zone)}]"
+            f"  {local(entry.at, zone)}  {entry.old_status or '—'} → {entry.new_status}"
+            f"  {entry.reason}  [recorded {local(entry.recorded_at, zone)}]"
         )
     return "\n".join(lines) + "\n"
 
 
-def event_json(event: StatusEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "pledge_id": event.pledge_id,
-        "kind": event.kind,
-        "old_status": event.old_status,
-        "new_status": event.new_status,
-        "effective_at": event.effective_at.isoformat(),
-        "recorded_at": event.recorded_at.isoformat(),
-        "evidence_id": event.evidence_id,
-        "reason": event.reason,
+def event_json(entry: HistoryEntry) -> dict[str, Any]:
+    """A history entry for scripts; a review has ``kind: review``, its decision and note."""
+    shown: dict[str, Any] = {
+        "id": entry.id,
+        "pledge_id": entry.pledge_id,
+        "kind": entry.kind,
+        "old_status": entry.old_status,
+        "new_status": entry.new_status,
+        "effective_at": entry.at.isoformat(),
+        "recorded_at": entry.recorded_at.isoformat(),
+        "evidence_id": entry.evidence_id,
+        "reason": entry.reason,
     }
+    if entry.kind == "review":
+        shown.update(decision=entry.decision, note=entry.note)
+    return shown
 
 
 def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
@@ -146,15 +152,20 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
         review = f" [{e.review}]" if e.review else ""
         origin = " (verdict)" if e.origin == "manual" else ""
         lines.append(
-            f"#{e.id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}{origin}{review}"
-            f"  {e.title}"
+            f"#{e.id} {e.pledge_id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}"
+            f"{origin}{review}  {e.title}"
         )
+        if e.not_counted:
+            lines.append(f"    does not count: {e.not_counted}")
         if e.url:
             lines.append(f"    {e.url}")
         if e.snippet:
             lines.append(f"    “{e.snippet}”")
         if e.terms:
             lines.append(f"    matched: {', '.join(e.terms)}")
+        for r in e.reviews:
+            note = f": {r.note}" if r.note else ""
+            lines.append(f"    {r.decision} {local(r.at, zone)}{note}")
     return "\n".join(lines) + "\n"
 
 
