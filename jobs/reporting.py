@@ -28,7 +28,7 @@ from monitor.reportdata import (
     Timeline,
     TimelineMark,
 )
-from monitor.status import Judgement, Status, Timing, judge
+from monitor.status import Judgement, Status, Timing, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -82,7 +82,8 @@ def _outlets(session: Session, titles: dict[str, str]) -> dict[int, str]:
 
 
 def build_digest(ctx: JobContext, period: Period, snap: Snapshot) -> Digest:
-    """The weekly digest: counts, changes, new evidence, deadlines ahead, overdue, feeds."""
+    """The weekly digest: counts, changes, new evidence, deadlines passed in grace and
+    ahead, overdue, feeds."""
     at = min(period.end - timedelta(microseconds=1), ctx.now())
     lines = [pledge_line(ctx, p, snap, at) for p in _existing(ctx, at)]
     pledges = {p.id: p for p in ctx.config.pledges}
@@ -102,14 +103,15 @@ def build_digest(ctx: JobContext, period: Period, snap: Snapshot) -> Digest:
         if period.start <= row.published_at < period.end
     ]
     new_evidence.sort(key=lambda e: (e.published, e.id))
-    horizon = period.last_day + timedelta(days=UPCOMING_DAYS)
-    upcoming = [
+    # days are counted from the day of ``at``: a deadline on the report's last day is
+    # still ahead ("0 days left"), one already passed is in its grace until overdue
+    open_lines = [
         line
         for line in lines
-        if line.due
-        and period.last_day < line.due <= horizon
-        and Status(line.status) not in TERMINAL
+        if line.days_left is not None and Status(line.status) not in (*TERMINAL, Status.OVERDUE)
     ]
+    upcoming = [line for line in open_lines if 0 <= (line.days_left or 0) <= UPCOMING_DAYS]
+    in_grace = [line for line in open_lines if (line.days_left or 0) < 0]
     overdue = sorted(
         (line for line in lines if line.status == Status.OVERDUE),
         key=lambda line: line.days_left or 0,
@@ -121,6 +123,7 @@ def build_digest(ctx: JobContext, period: Period, snap: Snapshot) -> Digest:
         changes=changes,
         evidence=new_evidence,
         upcoming=sorted(upcoming, key=lambda line: line.due or period.last_day),
+        in_grace=sorted(in_grace, key=lambda line: line.due or period.last_day),
         overdue=overdue,
         failing_feeds=snap.failing,
         public_url=ctx.settings.public_url,
@@ -164,7 +167,7 @@ def pledge_line(
 ) -> PledgeLine:
     rows = snap.evidence.get(pledge.id, [])
     timing = ctx.timing(pledge.id)
-    verdict = judge(timing, [evidence_repo.as_view(r) for r in rows], at)
+    verdict = standing(timing, [evidence_repo.as_view(r) for r in rows], at)
     today = at.astimezone(ctx.config.zone).date()
     counted = [evidence_line(ctx, r, pledge, snap) for r in evidence_repo.counted(rows, timing, at)]
     return PledgeLine(
@@ -178,6 +181,9 @@ def pledge_line(
         source_url=pledge.source_url,
         due=pledge.due,
         days_left=(pledge.due - today).days if pledge.due else None,
+        overdue_on=timing.overdue_at.astimezone(ctx.config.zone).date()
+        if timing.overdue_at
+        else None,
         evidence=counted if with_evidence else [],
         timeline=timeline_marks(timing, counted, verdict, at) if with_evidence else None,
     )

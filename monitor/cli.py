@@ -287,13 +287,11 @@ def _period(week: str | None, since: str | None, now: datetime, zone: ZoneInfo) 
 @click.pass_obj
 def run_daemon(runtime: Runtime) -> None:
     """Run as a daemon: scheduled checks, daily deadline sweep, weekly digest, live reload
-    of the pledges file; logs to stdout; stops cleanly on SIGTERM or SIGINT."""
+    of the pledges file; logs to stderr; stops cleanly on SIGTERM or SIGINT."""
     settings = runtime.settings
     config = runtime.config()  # a bad file at start is exit 2; later edits never stop it
     runtime.check_directories(reports=True)
-    log = setup_logging(
-        settings.log_level if settings.log_level != "WARNING" else "INFO", stream=sys.stdout
-    )
+    log = setup_logging(settings.log_level if settings.log_level != "WARNING" else "INFO")
     engine = make_engine(settings.resolved_database_url)
     Daemon(settings, config, engine, SystemClock(), log).run_until_stopped()
 
@@ -391,7 +389,9 @@ def evidence_list(
 
 
 def _review_command(decision: str) -> click.Command:
-    @click.command(decision, help=f"Mark evidence ID as {decision}d by a person.")
+    done = {"confirm": "confirmed", "reject": "rejected"}[decision]
+
+    @click.command(decision, help=f"Mark evidence ID as {done} by a person.")
     @click.argument("evidence_id", type=int)
     @click.option("--note", help="Why (kept with the review).")
     @click.pass_obj

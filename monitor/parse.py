@@ -31,8 +31,11 @@ WHITESPACE = re.compile(r"\s+")
 WEB_LINK = re.compile(r"^https?://", re.IGNORECASE)
 MAX_URL = 2048
 # Control characters have no place in text, and PostgreSQL refuses NUL in a text column:
-# one such byte in a broken feed would otherwise cost the whole feed its store.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# one such byte in a broken feed would otherwise cost the whole feed its store. Bidi
+# embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) go too: a feed's
+# right-to-left override would flip the text after it in every report, link and mail that
+# shows it, which is how a headline can be made to read as something it does not say.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -129,8 +132,8 @@ def _published(raw: Any) -> datetime | None:
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML fragment, whitespace folded, control characters dropped;
-    plain text passes through."""
+    """Visible text of an HTML fragment, whitespace folded, control and bidi override
+    characters dropped; plain text passes through."""
     if not markup:
         return ""
     markup = CONTROL.sub("", markup)
@@ -142,7 +145,20 @@ def html_to_text(markup: str) -> str:
         soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style", "noscript"]):
         tag.decompose()
-    return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
+    # again after parsing: an entity such as &#x202E; becomes the character only now
+    return WHITESPACE.sub(" ", CONTROL.sub("", soup.get_text(" "))).strip()
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters: cut at the last space before the limit (unless that
+    would throw away more than half), marked with an ellipsis so a reader sees the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def canonical_url(url: str) -> str:

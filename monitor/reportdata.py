@@ -31,13 +31,14 @@ class Period:
     end: datetime
     label: str
     zone: ZoneInfo
+    is_iso_week: bool = False  # an ISO week, not a span of days (--since, the last 7 days)
 
     @classmethod
     def iso_week(cls, year: int, week: int, zone: ZoneInfo) -> Period:
         monday = date.fromisocalendar(year, week, 1)
         start = datetime.combine(monday, time.min, zone)
         end = datetime.combine(monday + timedelta(days=7), time.min, zone)
-        return cls(start, end, f"{year}-W{week:02d}", zone)
+        return cls(start, end, f"{year}-W{week:02d}", zone, is_iso_week=True)
 
     @classmethod
     def week_of(cls, moment: datetime, zone: ZoneInfo) -> Period:
@@ -57,6 +58,11 @@ class Period:
     @property
     def last_day(self) -> date:
         return (self.end.astimezone(self.zone) - timedelta(microseconds=1)).date()
+
+    @property
+    def name(self) -> str:
+        """How headings call it: 'this week' for an ISO week, otherwise its dates."""
+        return "this week" if self.is_iso_week else self.span
 
     @property
     def span(self) -> str:
@@ -111,6 +117,7 @@ class PledgeLine:
     source_url: str | None
     due: date | None
     days_left: int | None
+    overdue_on: date | None = None  # the day grace ends, in the pledges file's zone
     evidence: list[EvidenceLine] = field(default_factory=list)
     timeline: Timeline | None = None
 
@@ -165,6 +172,7 @@ class Digest:
     changes: list[ChangeLine]
     evidence: list[EvidenceLine]
     upcoming: list[PledgeLine]
+    in_grace: list[PledgeLine]  # deadline passed, grace not yet over
     overdue: list[PledgeLine]
     failing_feeds: list[FeedLine]
     public_url: str | None = None

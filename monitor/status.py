@@ -10,8 +10,9 @@ The rules, in order (each judgement names the evidence or the deadline behind it
 3. Otherwise, once the deadline plus grace has passed, the pledge is ``overdue``.
 4. Otherwise any progress evidence makes it ``in_progress``; with none it is ``pending``.
 
-``timeline`` replays these rules over every instant at which the answer can change, and
-``reconcile`` turns that timeline into the events still missing from the stored trail.
+``timeline`` replays these rules over every instant at which the answer can change,
+``standing`` is the last change of that timeline (what views show), and ``reconcile`` turns
+the timeline into the events still missing from the stored trail.
 """
 
 from __future__ import annotations
@@ -109,9 +110,22 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
 
 def counts(piece: EvidenceView, timing: Timing, at: datetime) -> bool:
     """Rule 1: does this piece count as evidence of the pledge at instant ``at``?"""
-    if piece.rejected or piece.published_at > at:
-        return False
-    return piece.human or piece.published_at >= timing.made_at
+    return not_counted_because(piece, timing, at) is None
+
+
+def not_counted_because(piece: EvidenceView, timing: Timing, at: datetime) -> str | None:
+    """Why rule 1 leaves this piece out at instant ``at``; None when it counts."""
+    if piece.rejected:
+        return "rejected by a person"
+    if piece.published_at > at:
+        return "published after the moment judged"
+    if not piece.human and piece.published_at < timing.made_at:
+        published = piece.published_at.astimezone(timing.made_at.tzinfo)  # the file's zone
+        return (
+            f"older than the pledge: published {published:%Y-%m-%d}, "
+            f"before it was made on {timing.made_at:%Y-%m-%d}"
+        )
+    return None
 
 
 def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:
@@ -155,21 +169,43 @@ def _grace_text(timing: Timing) -> str:
 
 def timeline(timing: Timing, evidence: Sequence[EvidenceView], until: datetime) -> list[Transition]:
     """Every status change from the day the pledge was made up to ``until``, in order."""
+    turns = _turns(timing, evidence, until)
+    return [
+        Transition(
+            before.status if before else None,
+            turn.status,
+            turn.since,
+            turn.reason if before else f"pledge made; {turn.reason}",
+            turn.evidence_id,
+        )
+        for before, turn in zip([None, *turns], turns, strict=False)
+    ]
+
+
+def standing(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Judgement:
+    """The status at ``at`` told as the trail tells it: since the change that brought it,
+    named by the piece that made that change.
+
+    ``judge`` alone names the latest decisive piece, so a second report of a launch would
+    move "fulfilled since" to the later report while the recorded trail (``timeline``) keeps
+    the first. Views show this, so that ``status`` and ``history`` name the same change."""
+    turns = _turns(timing, evidence, at)
+    return turns[-1] if turns else judge(timing, evidence, at)
+
+
+def _turns(timing: Timing, evidence: Sequence[EvidenceView], until: datetime) -> list[Judgement]:
+    """The judgement at each instant the status changed, dated by that instant. Between
+    two instants (made, a piece published, overdue) nothing can change the answer."""
     instants = {timing.made_at}
     instants.update(e.published_at for e in evidence if not e.rejected)
     if timing.overdue_at is not None:
         instants.add(timing.overdue_at)
-    transitions: list[Transition] = []
-    current: Status | None = None
+    turns: list[Judgement] = []
     for instant in sorted(i for i in instants if timing.made_at <= i <= until):
         verdict = judge(timing, evidence, instant)
-        if verdict.status != current:
-            reason = verdict.reason if current is not None else f"pledge made; {verdict.reason}"
-            transitions.append(
-                Transition(current, verdict.status, instant, reason, verdict.evidence_id)
-            )
-            current = verdict.status
-    return transitions
+        if not turns or verdict.status != turns[-1].status:
+            turns.append(replace(verdict, since=instant))
+    return turns
 
 
 def reconcile(

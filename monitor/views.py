@@ -19,9 +19,8 @@ from monitor.status import Status
 if TYPE_CHECKING:  # views only read the jobs' result types
     from jobs.check import CheckResult
     from jobs.evaluate import StatusChange
-    from jobs.overview import EvidenceSummary, PledgeOverview
+    from jobs.overview import EvidenceSummary, HistoryEntry, PledgeOverview
     from monitor.deliver import DeliveryReport, OutboxEntry
-    from monitor.store.models import StatusEvent
 
 STATUS_STYLE = {
     Status.PENDING: "white",
@@ -41,7 +40,9 @@ def status_table(
     rows: Sequence[PledgeOverview], now: datetime, zone: ZoneInfo, width: int | None = None
 ) -> str:
     table = Table(title=f"Pledges as of {local(now, zone)} ({zone.key})", title_justify="left")
-    for column in ("pledge", "status", "due", "days", "latest evidence"):
+    # four columns (days left sit under the due date), each free to wrap, titles at words:
+    # the table fits whatever width it is given, an 80-column terminal included
+    for column in ("pledge", "status", "due", "latest evidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
         status = row.judgement.status
@@ -51,11 +52,11 @@ def status_table(
             if latest
             else "—"
         )
+        days = _days_text(row.days_left, status)
         table.add_row(
             row.pledge.id,
             f"[{STATUS_STYLE[status]}]{status.value}[/]",
-            row.pledge.due.isoformat() if row.pledge.due else "—",
-            _days_text(row.days_left, status),
+            (row.pledge.due.isoformat() if row.pledge.due else "—") + (f"\n{days}" if days else ""),
             latest_text,
         )
     why = "\n".join(f"  {row.pledge.id}: {row.judgement.reason}" for row in rows)
@@ -67,7 +68,9 @@ def _days_text(days_left: int | None, status: Status) -> str:
         return ""
     if days_left >= 0:
         return f"{days_left} left"
-    return f"{-days_left} overdue"
+    if status is Status.OVERDUE:
+        return f"{-days_left} overdue"
+    return f"{-days_left} past due (grace)"
 
 
 def check_summary(result: CheckResult, zone: ZoneInfo) -> str:
@@ -196,30 +199,37 @@ def change_line(change: StatusChange, zone: ZoneInfo) -> str:
     )
 
 
-def history_text(pledge_id: str, events: Sequence[StatusEvent], zone: ZoneInfo) -> str:
-    if not events:
+def history_text(pledge_id: str, entries: Sequence[HistoryEntry], zone: ZoneInfo) -> str:
+    if not entries:
         return f"{pledge_id}: no recorded history yet (run `pledge-monitor check`)\n"
     lines = [f"History of {pledge_id} (times in {zone.key}):"]
-    for event in events:
+    for entry in entries:
+        if entry.kind == "review":
+            lines.append(f"  {local(entry.at, zone)}  review: {entry.reason}")
+            continue
         lines.append(
-            f"  {local(event.effective_at, zone)}  {event.old_status or '—'} → {event.new_status}"
-            f"  {event.reason}  [recorded {local(event.recorded_at, zone)}]"
+            f"  {local(entry.at, zone)}  {entry.old_status or '—'} → {entry.new_status}"
+            f"  {entry.reason}  [recorded {local(entry.recorded_at, zone)}]"
         )
     return "\n".join(lines) + "\n"
 
 
-def event_json(event: StatusEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "pledge_id": event.pledge_id,
-        "kind": event.kind,
-        "old_status": event.old_status,
-        "new_status": event.new_status,
-        "effective_at": event.effective_at.isoformat(),
-        "recorded_at": event.recorded_at.isoformat(),
-        "evidence_id": event.evidence_id,
-        "reason": event.reason,
+def event_json(entry: HistoryEntry) -> dict[str, Any]:
+    """A history entry for scripts; a review has ``kind: review``, its decision and note."""
+    shown: dict[str, Any] = {
+        "id": entry.id,
+        "pledge_id": entry.pledge_id,
+        "kind": entry.kind,
+        "old_status": entry.old_status,
+        "new_status": entry.new_status,
+        "effective_at": entry.at.isoformat(),
+        "recorded_at": entry.recorded_at.isoformat(),
+        "evidence_id": entry.evidence_id,
+        "reason": entry.reason,
     }
+    if entry.kind == "review":
+        shown.update(decision=entry.decision, note=entry.note)
+    return shown
 
 
 def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
@@ -230,20 +240,26 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
         review = f" [{e.review}]" if e.review else ""
         origin = " (verdict)" if e.origin == "manual" else ""
         lines.append(
-            f"#{e.id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}{origin}{review}"
-            f"  {e.title}"
+            f"#{e.id} {e.pledge_id} {e.published_at.astimezone(zone):%Y-%m-%d} {e.stance}"
+            f"{origin}{review}  {e.title}"
         )
+        if e.not_counted:
+            lines.append(f"    does not count: {e.not_counted}")
         if e.url:
             lines.append(f"    {e.url}")
         if e.snippet:
             lines.append(f"    “{e.snippet}”")
         if e.terms:
             lines.append(f"    matched: {', '.join(e.terms)}")
+        for r in e.reviews:
+            note = f": {r.note}" if r.note else ""
+            lines.append(f"    {r.decision} {local(r.at, zone)}{note}")
     return "\n".join(lines) + "\n"
 
 
 def _render(table: Table, width: int | None) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, force_terminal=False, color_system=None)
+    # no width: rich takes the terminal's (or COLUMNS), and 80 when there is none
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
     console.print(table)
     return buffer.getvalue()

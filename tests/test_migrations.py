@@ -9,7 +9,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from monitor.store.db import BASELINE, alembic_config, make_engine
 from monitor.store.models import FeedState
@@ -52,4 +52,29 @@ def test_a_database_made_before_migrations_existed_is_adopted(database_url: str)
     raw.dispose()
     engine = make_engine(database_url)
     assert "alembic_version" in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_reviews_made_before_the_review_log_existed_are_carried_into_it(
+    database_url: str,
+) -> None:
+    from monitor.store.models import EvidenceReview
+
+    raw = create_engine(database_url)
+    with raw.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        connection.execute(
+            text(
+                "insert into evidence (key, pledge_id, origin, stance, score, matched_terms, "
+                "snippet, title, published_at, found_at, review, reviewed_at, review_note) "
+                "values ('auto:p:1:fulfilled', 'p', 'auto', 'fulfilled', 1, '[]', '', 't', "
+                ":at, :at, 'rejected', :at, 'wrong task force')"
+            ),
+            {"at": NOW},
+        )
+    raw.dispose()
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        [review] = session.exec(select(EvidenceReview)).all()
+    assert (review.decision, review.note, review.at) == ("rejected", "wrong task force", NOW)
     engine.dispose()

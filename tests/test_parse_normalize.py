@@ -91,3 +91,21 @@ def test_fingerprints_ignore_case_width_and_whitespace() -> None:
 def test_plain_text_passes_through_html_to_text() -> None:
     assert html_to_text("  plain\n text ") == "plain text"
     assert html_to_text("") == ""
+
+
+def test_bidi_override_and_isolate_characters_from_a_feed_are_stripped() -> None:
+    # U+202E (right-to-left override) would make "fdp.exe" read as "exe.pdf" in a report
+    body = (
+        "<rss version='2.0'><channel><title>t</title><item>"
+        "<title>Task force \u202efdp.exe\u202c launched</title>"
+        "<description>&lt;p&gt;Isolated &amp;#x2067;text&amp;#x2069; and "
+        "\u202aembedded\u202c, \u202boverride\u202d&lt;/p&gt;</description>"
+        "<link>https://example.org/a\u202e</link>"
+        "</item></channel></rss>"
+    ).encode()
+    [entry] = parse_feed(body, "https://f/").entries
+    assert entry.title == "Task force fdp.exe launched"
+    assert entry.text == "Isolated text and embedded, override"
+    assert entry.url == "https://example.org/a"
+    bidi = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+    assert not any(c in entry.title + entry.text + (entry.url or "") for c in bidi)

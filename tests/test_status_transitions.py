@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from monitor.status import EvidenceView, Status, Timing, judge, reconcile, timeline
+from monitor.status import EvidenceView, Status, Timing, judge, reconcile, standing, timeline
 
 SEOUL = ZoneInfo("Asia/Seoul")
 TIMING = Timing.of(date(2025, 10, 27), date(2025, 11, 30), timedelta(days=7), SEOUL)
@@ -141,3 +141,24 @@ def test_reconcile_records_a_correction_when_the_past_changed() -> None:
 def test_reconcile_records_nothing_when_replaying_before_the_recorded_trail() -> None:
     changes = timeline(TIMING, [], at("2025-11-01"))
     assert reconcile(Status.OVERDUE, at("2025-12-08"), changes, at("2025-11-01")) == []
+
+
+def test_the_standing_names_the_change_the_trail_records_not_a_later_repeat() -> None:
+    # two reports of the same launch: the first made the pledge fulfilled, the second only
+    # repeats it; judge names the latest, the trail and the views name the first
+    evidence = [piece(1, "fulfilled", "2025-11-20"), piece(2, "fulfilled", "2025-11-22")]
+    now = at("2025-12-20")
+    assert judge(TIMING, evidence, now).evidence_id == 2
+    shown = standing(TIMING, evidence, now)
+    last = timeline(TIMING, evidence, now)[-1]
+    assert (shown.status, shown.since, shown.evidence_id) == (last.new, last.at, 1)
+    assert shown.reason == last.reason == "fulfilled: evidence #1 “e1” (2025-11-20)"
+
+
+def test_the_standing_of_a_pledge_without_evidence_is_pending_since_it_was_made() -> None:
+    shown = standing(TIMING, [], at("2025-11-01"))
+    assert (shown.status, shown.since, shown.reason) == (
+        Status.PENDING,
+        TIMING.made_at,
+        "no evidence yet",
+    )

@@ -3,6 +3,10 @@
 Dedupe, in order: the same guid on the same feed is the same entry; otherwise the same
 canonical URL, or the same content fingerprint, is the same story seen on another feed (or
 re-published with a new guid).
+
+A headline is stored up to TITLE_MAX characters and an article's text up to TEXT_MAX: a
+feed can send megabytes in one field, and every alert, digest and page would carry them.
+Matching reads the stored text, and the first 20,000 characters hold the story.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from monitor.parse import Entry
+from monitor.parse import Entry, clip
 from monitor.store.models import Article, Sighting
+
+TITLE_MAX = 500
+TEXT_MAX = 20_000
 
 
 @dataclass(frozen=True)
@@ -108,8 +115,8 @@ def _new_article(entry: Entry, now: datetime) -> Article:
     return Article(
         canonical_url=entry.url,
         fingerprint=entry.fingerprint,
-        title=entry.title,
-        text=entry.text,
+        title=clip(entry.title, TITLE_MAX),
+        text=clip(entry.text, TEXT_MAX),
         published_at=entry.published_at,
         first_seen_at=now,
     )

@@ -2,7 +2,8 @@
 
 Keys: ``auto:<pledge>:<article id>:<stance>`` for matches, ``manual:<pledge>:<url>`` for
 verdicts written in pledges.yaml. A reviewed row (confirmed or rejected) is never deleted
-or replaced by matching, which is how a rejected piece stays rejected for good.
+or replaced by matching, which is how a rejected piece stays rejected for good; each review
+is also logged with its note (EvidenceReview), so a later one never erases an earlier one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from monitor.errors import NotFoundError
 from monitor.match import Finding
 from monitor.pledgefile import Pledge
 from monitor.status import EvidenceView, Timing, counts
-from monitor.store.models import Article, Evidence
+from monitor.store.models import Article, Evidence, EvidenceReview
 
 Decision = Literal["confirmed", "rejected"]
 
@@ -138,8 +139,25 @@ def review(
         )
     row.review, row.reviewed_at, row.review_note = decision, now, note
     session.add(row)
+    session.add(EvidenceReview(evidence_id=evidence_id, decision=decision, note=note, at=now))
     session.flush()
     return row
+
+
+def reviews_of(session: Session, evidence_ids: Iterable[int]) -> dict[int, list[EvidenceReview]]:
+    """Every review of these pieces, oldest first, by evidence id."""
+    ids = list(evidence_ids)
+    found: dict[int, list[EvidenceReview]] = {}
+    if not ids:
+        return found
+    query = (
+        select(EvidenceReview)
+        .where(col(EvidenceReview.evidence_id).in_(ids))
+        .order_by(col(EvidenceReview.at), col(EvidenceReview.id))
+    )
+    for review_row in session.exec(query).all():
+        found.setdefault(review_row.evidence_id, []).append(review_row)
+    return found
 
 
 def as_view(row: Evidence) -> EvidenceView:

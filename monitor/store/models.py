@@ -2,7 +2,8 @@
 
 Articles are stored once however many feeds carry them; a Sighting records each feed that
 carried one. Evidence is keyed so that the same finding is never stored twice, and a
-person's review (confirmed/rejected) lives on the row, so a rejected piece never counts again.
+person's latest review (confirmed/rejected) lives on the row, so a rejected piece never
+counts again; every review, with its note, is kept in EvidenceReview.
 """
 
 from __future__ import annotations
@@ -94,7 +95,21 @@ class Evidence(SQLModel, table=True):
     found_at: datetime = Field(sa_type=UtcDateTime)
     review: str | None = Field(default=None, max_length=10)  # confirmed | rejected
     reviewed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
-    review_note: str | None = Field(default=None, sa_column=Column(Text))
+    review_note: str | None = Field(default=None, sa_column=Column(Text))  # the latest review's
+
+
+class EvidenceReview(SQLModel, table=True):
+    """Every review of a piece of evidence, in order, each with its note: the row above
+    holds only the latest decision, and a later review must not erase why an earlier one
+    was made."""
+
+    __tablename__ = "evidence_review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    evidence_id: int = Field(foreign_key="evidence.id", index=True)
+    decision: str = Field(max_length=10)  # confirmed | rejected
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    at: datetime = Field(sa_type=UtcDateTime)
 
 
 class PledgeState(SQLModel, table=True):
