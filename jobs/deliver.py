@@ -10,16 +10,15 @@ from sqlmodel import Session
 
 from jobs.context import JobContext
 from monitor.deliver import (
-    OPEN,
     DeliveryReport,
     OutboxEntry,
-    State,
     deliver_due,
     notify_names,
     notify_recipient,
     state_of,
 )
 from monitor.errors import NotFoundError, NotRetryableError
+from monitor.outboxstate import OPEN, State
 from monitor.render import Rendered
 from monitor.settings import Settings
 from monitor.store import outbox

@@ -14,27 +14,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 from zoneinfo import ZoneInfo
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
 
-from jobs import alerts as alerts_job
-from jobs import check as check_job
-from jobs import deliver as deliver_job
-from jobs import overview
-from jobs import page as page_job
-from jobs import report as report_job
-from jobs import review as review_job
-from jobs.context import JobContext
-from monitor import __version__, views
+from monitor import __version__
 from monitor.clock import Clock, FixedClock, SystemClock
-from monitor.daemon import Daemon
-from monitor.deliver import OPEN, STATES, OutboxEntry, still_undelivered
 from monitor.errors import (
     ConfigError,
     NotFoundError,
@@ -44,15 +30,20 @@ from monitor.errors import (
     StorageError,
     StorageErrorKind,
 )
-from monitor.fetch import Outcome
 from monitor.files import check_writable, write_atomically
-from monitor.health import judge_health
-from monitor.log import setup_logging
-from monitor.pledgefile import Config, json_schema, load_config
-from monitor.reportdata import Period
-from monitor.settings import Settings, load_settings
-from monitor.store import daemon as daemon_store
-from monitor.store.db import make_engine
+from monitor.outboxstate import OPEN, STATES
+
+# Heavy libraries (SQLAlchemy, pydantic, Apprise, rich…) are imported by the commands that
+# use them, so that --help, --version and validate answer at once.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from jobs.context import JobContext
+    from monitor.deliver import OutboxEntry
+    from monitor.fetch import Outcome
+    from monitor.pledgefile import Config
+    from monitor.reportdata import Period
+    from monitor.settings import Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -66,11 +57,15 @@ class Runtime:
 
     @property
     def settings(self) -> Settings:
+        from monitor.settings import load_settings
+
         if self._settings is None:
             self._settings = load_settings(os.environ, config=self.config_override)
         return self._settings
 
     def config(self, path: Path | None = None) -> Config:
+        from monitor.pledgefile import load_config
+
         return load_config(path or self.settings.config)
 
     def check_directories(self, *, reports: bool = False) -> None:
@@ -85,6 +80,10 @@ class Runtime:
 
     def context(self, as_of: str | None = None) -> JobContext:
         """Everything a job needs; ``as_of`` (the --as-of text) fixes the clock."""
+        from jobs.context import JobContext
+        from monitor.log import setup_logging
+        from monitor.store.db import make_engine
+
         settings = self.settings
         config = self.config()
         moment = parse_as_of(as_of, config.zone)
@@ -172,6 +171,8 @@ def validate(runtime: Runtime, file: Path | None) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE.")
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of pledges.yaml (for editor completion and checks)."""
+    from monitor.pledgefile import json_schema
+
     _emit(json_schema(), output)
 
 
@@ -183,6 +184,12 @@ def check(runtime: Runtime, as_of: str | None) -> None:
 
     Prints what changed; queues and sends alerts when ALERT_TO or ALERT_NOTIFY is set.
     Exits 1 when a feed failed (the others are still processed)."""
+    from rich.console import Console
+
+    from jobs import alerts as alerts_job
+    from jobs import check as check_job
+    from monitor import views
+
     runtime.check_directories()
     ctx = runtime.context(as_of)
     console = Console(stderr=True)
@@ -227,6 +234,10 @@ def report(
     With --send it is queued once per recipient and delivered; rerunning never sends a
     report twice. Exits 1 when a message failed for good, still waits for a retry or has
     no configured channel, and says which and why (see `pledge-monitor outbox`)."""
+    from jobs import report as report_job
+    from monitor import views
+    from monitor.deliver import still_undelivered
+
     runtime.check_directories(reports=True)
     ctx = runtime.context(as_of)
     period = _period(week, since, ctx.now(), ctx.display_zone)
@@ -251,6 +262,8 @@ def report(
 @click.pass_obj
 def page(runtime: Runtime, as_of: str | None) -> None:
     """Rebuild the static status page: reports/index.html, status.json, changes.xml."""
+    from jobs import page as page_job
+
     runtime.check_directories(reports=True)
     ctx = runtime.context(as_of)
     with ctx.writing():
@@ -260,6 +273,8 @@ def page(runtime: Runtime, as_of: str | None) -> None:
 
 
 def _period(week: str | None, since: str | None, now: datetime, zone: ZoneInfo) -> Period:
+    from monitor.reportdata import Period
+
     if week and since:
         raise click.UsageError("give --week or --since, not both")
     if week:
@@ -288,6 +303,10 @@ def _period(week: str | None, since: str | None, now: datetime, zone: ZoneInfo) 
 def run_daemon(runtime: Runtime) -> None:
     """Run as a daemon: scheduled checks, daily deadline sweep, weekly digest, live reload
     of the pledges file; logs to stderr; stops cleanly on SIGTERM or SIGINT."""
+    from monitor.daemon import Daemon
+    from monitor.log import setup_logging
+    from monitor.store.db import make_engine
+
     settings = runtime.settings
     config = runtime.config()  # a bad file at start is exit 2; later edits never stop it
     runtime.check_directories(reports=True)
@@ -300,6 +319,13 @@ def run_daemon(runtime: Runtime) -> None:
 @click.pass_obj
 def health(runtime: Runtime) -> None:
     """Exit 0 when the daemon is alive and its last cycle is recent, else 1 (for Docker)."""
+    from sqlalchemy.exc import OperationalError
+    from sqlmodel import Session
+
+    from monitor.health import judge_health
+    from monitor.store import daemon as daemon_store
+    from monitor.store.db import make_engine
+
     settings = runtime.settings
     engine = make_engine(settings.resolved_database_url, create_schema=False)
     try:
@@ -328,6 +354,9 @@ def health(runtime: Runtime) -> None:
 @click.pass_obj
 def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | None) -> None:
     """A table of every pledge: status, deadline, days left or overdue, latest evidence."""
+    from jobs import overview
+    from monitor import views
+
     ctx = runtime.context(as_of)
     rows = overview.run(ctx)
     if as_json:
@@ -349,6 +378,9 @@ def status(runtime: Runtime, as_of: str | None, as_json: bool, output: Path | No
 @click.pass_obj
 def history(runtime: Runtime, pledge_id: str, as_of: str | None, as_json: bool) -> None:
     """The audit trail of one pledge: every status change, when, and why."""
+    from jobs import overview
+    from monitor import views
+
     ctx = runtime.context(as_of)
     if ctx.config.pledge(pledge_id) is None:
         raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
@@ -378,6 +410,9 @@ def evidence_list(
     as_json: bool,
 ) -> None:
     """List evidence, oldest first."""
+    from jobs import overview
+    from monitor import views
+
     ctx = runtime.context(as_of)
     if pledge_id is not None and ctx.config.pledge(pledge_id) is None:
         raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
@@ -396,6 +431,9 @@ def _review_command(decision: str) -> click.Command:
     @click.option("--note", help="Why (kept with the review).")
     @click.pass_obj
     def command(runtime: Runtime, evidence_id: int, note: str | None) -> None:
+        from jobs import review as review_job
+        from monitor import views
+
         runtime.check_directories()
         ctx = runtime.context()
         with ctx.writing():
@@ -433,6 +471,9 @@ def outbox_list(runtime: Runtime, states: tuple[str, ...], as_json: bool) -> Non
 
     Oldest first: what each is, its channel and recipient (a notification URL only by its
     scheme and hash: it carries a token), state, attempts, last error, next attempt."""
+    from jobs import deliver as deliver_job
+    from monitor import views
+
     ctx = runtime.context()
     found = deliver_job.messages(ctx, [s for s in STATES if s in states] or OPEN)
     names = deliver_job.recipient_names(ctx.settings)
@@ -454,6 +495,10 @@ def outbox_retry(runtime: Runtime, ids: tuple[int, ...], every_failed: bool) -> 
     Each gets a fresh set of attempts and is delivered at once as the same message (same
     Message-ID), never a second copy: a message that was sent is refused. Exits 1 when one
     is still not delivered, as `report --send` does."""
+    from jobs import deliver as deliver_job
+    from monitor import views
+    from monitor.deliver import still_undelivered
+
     if bool(ids) == every_failed:
         raise click.UsageError("name message IDs or give --failed (one of the two)")
     runtime.check_directories()
@@ -481,6 +526,9 @@ def outbox_cancel(runtime: Runtime, ids: tuple[int, ...]) -> None:
 
     Say, one held for a notification URL that was replaced: it is never sent and no longer
     makes `report --send` exit 1. `retry` can revive it."""
+    from jobs import deliver as deliver_job
+    from monitor import views
+
     runtime.check_directories()
     ctx = runtime.context()
     try:
@@ -497,6 +545,9 @@ def outbox_cancel(runtime: Runtime, ids: tuple[int, ...]) -> None:
 
 def _exit_if_undelivered(ctx: JobContext, entries: list[OutboxEntry], err: bool = False) -> None:
     """Say what could not be delivered and why, then exit 1; nothing when all went out."""
+    from jobs import deliver as deliver_job
+    from monitor import views
+
     if not entries:
         return
     names = deliver_job.recipient_names(ctx.settings)
@@ -538,6 +589,8 @@ def eval_command(dataset: Path, split: str) -> None:
 @contextmanager
 def _progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar on a terminal; silent when output goes to a file or a pipe."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     if not console.is_terminal:
         yield lambda _outcome: None
         return

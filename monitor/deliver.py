@@ -29,6 +29,7 @@ import apprise
 from sqlmodel import Session
 
 from monitor.errors import DeliveryError, DeliveryErrorKind
+from monitor.outboxstate import OPEN, STATES, State
 from monitor.store import outbox
 from monitor.store.models import OutboxMessage
 
@@ -211,12 +212,6 @@ class RetryPolicy:
     def next_attempt(self, attempts: int, now: datetime) -> datetime:
         delay: timedelta = min(self.cap, self.base * (2 ** max(0, attempts - 1)))
         return now + delay
-
-
-State = Literal["queued", "retrying", "held", "sending", "failed", "sent", "cancelled"]
-STATES: tuple[State, ...] = ("queued", "retrying", "held", "sending", "failed", "sent", "cancelled")
-# the states that still need something: delivery, a retry, a channel, or an operator
-OPEN: tuple[State, ...] = ("queued", "retrying", "held", "sending", "failed")
 
 
 @dataclass(frozen=True)

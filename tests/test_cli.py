@@ -321,3 +321,18 @@ def test_check_as_of_a_past_date_on_a_used_database_does_not_wait_for_itself(
     assert run(capsys, "--config", str(config), "check")[0] == 0
     assert run(capsys, "--config", str(config), "check", "--as-of", "2025-12-10")[0] == 0
     assert run(capsys, "--config", str(config), "check")[0] == 0
+
+
+def test_help_loads_no_heavy_library() -> None:
+    # --help once took 2-3 s importing SQLAlchemy, pydantic and Apprise it never used;
+    # the commands import them when they run (timing itself is `farm-bench`'s job)
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from monitor.cli import cli; "
+        "print(sorted(m for m in ('sqlalchemy', 'pydantic', 'apprise', 'rich', 'httpx', "
+        "'apscheduler', 'jinja2') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
