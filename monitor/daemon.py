@@ -275,6 +275,10 @@ class Daemon:
             outcome = self.live.check()
             if outcome is None:
                 return
+            recorded = reload.record(ctx, outcome)
+            self.live.settle(outcome)
+            if outcome.unexpected is not None and not recorded.new:
+                return  # the same failure, looked at again: said once, not every watch
             self.metrics.config_reloads.labels("accepted" if outcome.accepted else "rejected").inc()
             if outcome.accepted:
                 self.log.info(
@@ -289,9 +293,9 @@ class Daemon:
                 self.log.error(
                     "pledges file edit rejected; the last good version stays in force",
                     extra=fields(path=str(self.live.path), error=outcome.message),
+                    exc_info=outcome.unexpected,
                 )
-            queued = reload.record(ctx, outcome)
-            if queued:
+            if recorded.queued:
                 self._count_delivery(deliver.run(ctx))
 
         self._guarded("reload", run)

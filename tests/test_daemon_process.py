@@ -130,6 +130,42 @@ def test_a_good_edit_is_taken_and_a_bad_edit_rejected_while_it_runs(
     assert daemon.terminate() == 0
 
 
+def peak_memory_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    [line] = [line for line in status.splitlines() if line.startswith("VmHWM:")]
+    return int(line.split()[1]) / 1024
+
+
+def test_hostile_edits_are_rejected_alerted_and_recorded_without_hurting_the_daemon(
+    spawn: Callable[..., DaemonProcess],
+    feed_server: FeedServer,
+    write_config: Callable[..., Path],
+    smtp: SmtpServer,
+    tmp_path: Path,
+) -> None:
+    feed_server.route("/a.xml", body=rss(LAUNCH))
+    config = write_config({"a": feed_server.url("/a.xml")})
+    daemon = spawn(config, alert_to="ann@example.org", alert_max_age_days="0", **smtp.settings())
+    daemon.wait_for("the first poll", lambda: bool(feed_server.requests_to("/a.xml")))
+    good = config.read_text()
+    # a "billion laughs": 9**9 strings once expanded (it took a daemon to 1.8 GB before)
+    bomb = "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    config.write_text("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + bomb)
+    daemon.wait_for_log("more than 20,000 values (alias *")
+    config.write_text(good.replace("title: Feed a", "title: Feed\x00a"))
+    daemon.wait_for_log("control character U+0000 in column 16")
+    daemon.wait_for(
+        "two alerts", lambda: sum("rejected" in (m["Subject"] or "") for m in smtp.messages) == 2
+    )
+    assert daemon.alive() and peak_memory_mb(daemon.process.pid) < 400  # type: ignore[union-attr]
+    assert [c.accepted for c in rows(tmp_path, ConfigChange)] == [False, False]
+    assert "Traceback" not in daemon.log
+    assert daemon.terminate() == 0
+
+
 def test_sigterm_mid_cycle_exits_cleanly_with_nothing_half_written(
     spawn: Callable[..., DaemonProcess],
     feed_server: FeedServer,

@@ -7,18 +7,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from ruamel.yaml import YAML
 
 from monitor.pledgefile import json_schema
-from monitor.pledgefile.loader import _DatesAsText
+from monitor.pledgefile.reader import read_yaml
 
 ROOT = Path(__file__).parent.parent
 
 
 def load_raw(path: Path) -> object:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsText
-    return json.loads(json.dumps(yaml.load(path.read_text())))
+    tree, _text = read_yaml(path)
+    return json.loads(json.dumps(tree))
 
 
 def test_the_committed_schema_file_is_current() -> None:

@@ -1,8 +1,9 @@
 """pledges.yaml → validated PledgeFile, or a ConfigError listing every problem with its line.
 
 Steps:
-1. read the file and parse YAML keeping line numbers (ruamel.yaml round-trip nodes);
-   dates stay strings here so that a bad date becomes a field error, not a crash;
+1. read the file and parse YAML keeping line numbers (``reader``: size, depth, aliases and
+   every parser error bounded and reported there); dates stay strings here so that a bad
+   date becomes a field error, not a crash;
 2. if the file ``extends`` another one, take that one's pledges and this one's feeds
    (the demo configuration watches the same pledges through local sample feeds);
 3. validate the tree with the pydantic models, mapping each error back to its line;
@@ -23,25 +24,15 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
 
 from monitor.errors import ConfigError, Problem
+from monitor.pledgefile.reader import read_yaml
 from monitor.pledgefile.schema import Feed, Pledge, PledgeFile
 
 OVERLAY_KEYS = ("extends", "feeds")
-
-
-class _DatesAsText(RoundTripConstructor):
-    """Leaves YAML timestamps as text, so pydantic reports a bad date on its field's line."""
-
-
-_DatesAsText.add_constructor(
-    "tag:yaml.org,2002:timestamp",
-    lambda constructor, node: str(constructor.construct_scalar(node)),
-)
+# Far above any real list, low enough that a runaway file is refused before it is validated
+MAX_ITEMS = {"feeds": 500, "pledges": 1_000}
 
 
 @dataclass(frozen=True)
@@ -98,6 +89,9 @@ def load_config(path: Path) -> Config:
     def origin(loc: tuple[Any, ...]) -> Path:
         return feeds_origin if loc and loc[0] == "feeds" else base_path
 
+    too_many = _too_many(tree, origin)
+    if too_many:
+        raise ConfigError(too_many)
     problems.extend(_validate(tree, origin))
     problems.extend(_cross_checks(tree, origin))
     if problems:
@@ -110,24 +104,26 @@ def load_config(path: Path) -> Config:
 
 
 def _read_document(path: Path) -> _Doc:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError([Problem(str(path), None, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem(str(path), None, "", f"cannot read: {exc}")]) from None
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsText
-    try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = f"invalid YAML: {exc.problem or exc.context}"
-        raise ConfigError([Problem(str(path), line, "", message)]) from None
+    tree, text = read_yaml(path)
     if not isinstance(tree, CommentedMap):
         raise ConfigError([Problem(str(path), 1, "", "expected a mapping with feeds and pledges")])
     return _Doc(path=path, tree=tree, text=text)
+
+
+def _too_many(tree: CommentedMap, origin: Any) -> list[Problem]:
+    problems = []
+    for section, limit in MAX_ITEMS.items():
+        items = tree.get(section)
+        if isinstance(items, CommentedSeq) and len(items) > limit:
+            problems.append(
+                Problem(
+                    str(origin((section,))),
+                    _line_of(tree, (section,)),
+                    section,
+                    f"{len(items):,} {section}: a pledges file may list at most {limit:,}",
+                )
+            )
+    return problems
 
 
 def _apply_overlay(overlay: _Doc) -> tuple[CommentedMap, list[Problem]]:
@@ -146,7 +142,7 @@ def _apply_overlay(overlay: _Doc) -> tuple[CommentedMap, list[Problem]]:
     if not isinstance(tree["extends"], str):
         line = tree.lc.key("extends")[0] + 1
         return tree, [*problems, Problem(name, line, "extends", "expected a file path")]
-    base = _read_document(overlay.path.parent / tree["extends"])
+    base = _read_base(overlay, overlay.path.parent / tree["extends"])
     if isinstance(base.tree, CommentedMap) and "extends" in base.tree:
         line = base.tree.lc.key("extends")[0] + 1
         problems.append(
@@ -157,6 +153,22 @@ def _apply_overlay(overlay: _Doc) -> tuple[CommentedMap, list[Problem]]:
     if "feeds" in tree:
         merged["feeds"] = tree["feeds"]
     return merged, problems
+
+
+def _read_base(overlay: _Doc, path: Path) -> _Doc:
+    """The extended file; when it cannot be opened at all, the overlay's line says so."""
+    try:
+        return _read_document(path)
+    except ConfigError as error:
+        if any(p.file != str(path) or p.line is not None for p in error.problems):
+            raise
+        line = overlay.tree.lc.key("extends")[0] + 1
+        raise ConfigError(
+            [
+                Problem(str(overlay.path), line, "extends", f"{p.file}: {p.message}")
+                for p in error.problems
+            ]
+        ) from None
 
 
 def _validate(tree: CommentedMap, origin: Any) -> list[Problem]:
@@ -290,14 +302,18 @@ def _check_timezone(tree: CommentedMap, origin: Any) -> Iterator[Problem]:
     if isinstance(zone, str):
         try:
             ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             line = tree.lc.key("timezone")[0] + 1
             yield Problem(
                 str(origin(("timezone",))),
                 line,
                 "timezone",
-                f"unknown time zone {zone!r} (use an IANA name such as Asia/Seoul)",
+                f"unknown time zone {_clip(zone)!r} (use an IANA name such as Asia/Seoul)",
             )
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _ids(tree: CommentedMap, section: str, origin: Any, problems: list[Problem]) -> Iterator[str]:

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from monitor.pledgefile.terms import term_problem
+
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 GRACE = r"^\d+[hdw]$"
 Stance = Literal["fulfilled", "progress", "broken"]
@@ -23,12 +25,16 @@ def _one_or_many(value: object) -> object:
 
 
 def _check_term(term: str) -> str:
+    shown = term if term.isprintable() else repr(term)[1:-1]
     alternatives = term.split("|")
     if any(not alt.strip() for alt in alternatives):
-        raise ValueError(f"term {term!r} has an empty alternative (look for a stray '|')")
+        raise ValueError(f"term '{shown}' has an empty alternative (look for a stray '|')")
     for alt in alternatives:
         if "*" in alt.strip().rstrip("*"):
-            raise ValueError(f"term {term!r}: '*' is only allowed at the end of a word")
+            raise ValueError(f"term '{shown}': '*' is only allowed at the end of a word")
+    problem = term_problem(term)
+    if problem is not None:
+        raise ValueError(f"term '{shown}': {problem}")
     return term
 
 
@@ -37,8 +43,9 @@ Term = Annotated[
     AfterValidator(_check_term),
     Field(
         min_length=1,
-        description="Text to find, case-insensitively. 'a|b' matches either; several words "
-        "match as a phrase; a trailing '*' matches any word ending (launch* → launched). "
+        description="Plain text to find (not a regular expression), case-insensitively. "
+        "'a|b' matches either; several words match as a phrase; a trailing '*' matches any "
+        "word ending (launch* → launched). "
         "Latin-script terms match whole words; Korean/CJK terms match inside words, "
         "so 출범 also finds 출범했다.",
     ),
