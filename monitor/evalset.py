@@ -22,9 +22,9 @@ from zoneinfo import ZoneInfo
 from ruamel.yaml import YAML
 
 from monitor.errors import ConfigError, Problem
+from monitor.pledgefile.schema import STANCES
 
 Split = Literal["dev", "heldout"]
-STANCES = ("fulfilled", "progress", "broken")
 
 
 @dataclass(frozen=True)
@@ -207,12 +207,12 @@ def score(
         for tally in _tallies(scores, pledge, stance):
             tally.labelled += 1
             tally.correct += (item_id, pledge, stance) in predicted
-    for item_id, pledge, stance in predicted:
-        for tally in _tallies(scores, pledge, stance):
+    for found_item, found_pledge, found_stance in predicted:
+        for tally in _tallies(scores, found_pledge, found_stance):
             tally.predicted += 1
-        item = items.get(item_id)
-        if stance == "fulfilled" and item is not None and item.kind == "distractor":
-            scores.false_fulfilled_distractors.append(f"{item_id} → {pledge}")
+        item = items.get(found_item)
+        if found_stance == "fulfilled" and item is not None and item.kind == "distractor":
+            scores.false_fulfilled_distractors.append(f"{found_item} → {found_pledge}")
     for case in cases:
         for point in case.checkpoints:
             scores.checkpoints.append((point, statuses.get((point.pledge, point.day), "?")))

@@ -20,6 +20,8 @@ import pytest
 
 from tests.helpers.feed_server import FeedServer
 from tests.helpers.feeds import LAUNCH, OFFICERS, Item, rss
+from tests.helpers.small_disk import CannotMount, SmallDisk
+from tests.helpers.small_disk import small_disk as mount_small_disk
 
 ROOT = Path(__file__).resolve().parents[1]
 Cli = Callable[..., tuple[int, str, str]]
@@ -60,46 +62,13 @@ def config(feed_server: FeedServer, write_config: Callable[..., Path]) -> Path:
     return write_config({"a": feed_server.url("/feed.xml")})
 
 
-class SmallDisk:
-    """A size-limited tmpfs: fill it to make the disk full, remount it read-only."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.filler = path / "filler"
-
-    def fill(self, leave: int = 0) -> None:
-        with self.filler.open("ab", buffering=0) as handle:
-            try:
-                while True:
-                    handle.write(b"\0" * 4096)
-            except OSError:
-                pass
-        if leave:
-            os.truncate(self.filler, max(0, self.filler.stat().st_size - leave))
-
-    def free(self) -> None:
-        self.filler.unlink(missing_ok=True)
-
-    def read_only(self, flag: bool = True) -> None:
-        mode = "ro" if flag else "rw"
-        subprocess.run(["mount", "-o", f"remount,{mode}", str(self.path)], check=True)
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
-    path = tmp_path / "small"
-    path.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(path)],
-        capture_output=True,
-        text=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here (needs root): {mounted.stderr.strip()}")
     try:
-        yield SmallDisk(path)
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=False)
+        with mount_small_disk(tmp_path / "small") as disk:
+            yield disk
+    except CannotMount as reason:
+        pytest.skip(str(reason))
 
 
 def one_line_error(err: str) -> str:
