@@ -153,6 +153,14 @@ def confirmed_events(timing: Timing, counted: Sequence[EvidenceView]) -> list[Ev
     return [event for event in events_of(counted) if _confirmed(event, timing.policy)]
 
 
+def standing_evidence(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> set[int]:
+    """The pieces that count toward the status at ``at``: vouched by a person, or part of a
+    confirmed event (the rest waits for review)."""
+    counted = [e for e in evidence if counts(e, timing, at)]
+    confirmed = {piece.id for event in confirmed_events(timing, counted) for piece in event.pieces}
+    return confirmed | {e.id for e in counted if e.human}
+
+
 def events_of(evidence: Sequence[EvidenceView]) -> list[Event]:
     return group([_piece(e) for e in evidence if not e.human])
 
