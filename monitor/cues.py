@@ -116,6 +116,8 @@ _ENGLISH: list[_Pattern] = [
         "on schedule",
         r"no (later|less|fewer|more|sooner) than",
         r"(first|last|only) to be",
+        # A past promise in a relative clause is background to the main verb's report.
+        r"(who|which) (had )?(pledged|promised|vowed) to",
     ),
     *_latin("future", "will", "would", "shall", "could", "might", r"(?-i:may)", "should"),
     *_latin(

@@ -156,6 +156,11 @@ def test_a_name_will_is_not_future() -> None:
     assert factual("The actor Will Smith attended the opening.")
 
 
+def test_a_past_promise_in_a_relative_clause_is_background() -> None:
+    assert factual("President Lee, who pledged to move the ministry, attended the opening.")
+    assert kind("President Lee pledged to move the ministry.") == "plan"
+
+
 def test_took_effect_is_done() -> None:
     assert kind("The tariff cut took effect on Monday.") == "done"
 
