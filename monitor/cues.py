@@ -165,10 +165,15 @@ _ENGLISH: list[_Pattern] = [
         r"(is|are|was|were) considering",
         r"proposed to",
         r"proposals? to",
+        # headlines of a promise or an order, not of its execution: "Lee pledges swift
+        # relocation", "Lee orders preparation for relocating the ministry"
+        r"(pledges|vows|promises|orders|ordered|directs|directed|instructs|instructed|urges)",
+        r"(calls|called) for",
     ),
     *_latin(
         "agreement",
         r"agree(s|d)? to",
+        r"agree(s|d)? (on|with|upon)",
         r"agreed on (a|the) (plan|deal|framework) to",
         r"(agreement|deal|accord|memorandum|mou) to",
     ),
@@ -261,6 +266,12 @@ _KOREAN: list[_Pattern] = [
         "예고",
     ),
     *_inside("agreement", "ko", r"기로\s*(합의했|합의|결정했|결정|약속했|약속|했|뜻을 모)"),
+    # an agreement, a directive or a promise reported as news is not yet the act agreed,
+    # directed or promised ("관세 인하 합의", "빠른 준비 지시", "연내 이전 약속")
+    *_inside("agreement", "ko", r"합의(?!서에 따라|에 따라|대로)"),
+    *_inside(
+        "plan", "ko", r"지시", r"약속(?!대로|을? ?지[켰킨키]|이 지켜)", r"공약(?!대로)", r"다짐"
+    ),
     *_inside(
         "condition",
         "ko",

@@ -51,8 +51,8 @@ SENTENCE_CHARS = 400
 
 # Cosine similarity (multilingual USE) of a sentence to the closest statement: below FLOOR
 # the sentence says something else; at FULL and above it says the statement's thing.
-FLOOR = 0.45
-FULL = 0.75
+FLOOR = 0.4
+FULL = 0.7
 ACCEPT = 0.5  # a reading below this score is no evidence at all
 
 

@@ -192,9 +192,18 @@ def test_korean_decided_to_is_an_agreement() -> None:
     assert cue == Cue("agreement", "기로 합의했", "ko")
 
 
-def test_korean_agreed_on_is_a_report() -> None:
-    # "합의했다" without "-기로" reports the agreement itself as done.
-    assert factual("양국은 관세 인하에 합의했다.")
+def test_korean_agreed_on_is_an_agreement_not_the_act() -> None:
+    # a pledge is usually an agreement: news that one was reached is not news it was kept
+    assert kind("양국은 관세 인하에 합의했다.") == "agreement"
+    assert kind('트럼프 "中과 희토류 문제 해결…펜타닐 관세 10%p 인하 합의"') == "agreement"
+    assert factual("합의에 따라 중국은 희토류 수출통제를 1년간 유예했다.")
+
+
+def test_a_headline_of_an_order_or_a_promise_is_a_plan() -> None:
+    assert kind("Lee orders swift preparation for relocating oceans ministry to Busan") == "plan"
+    assert kind("Lee pledges swift relocation of oceans ministry to Busan") == "plan"
+    assert kind("이 대통령, 첫 국무회의서 해수부 부산 이전 빠른 준비 지시") == "plan"
+    assert factual('이 대통령 "해수부 연내 이전 약속 지켰다"')
 
 
 def test_korean_not_done_is_a_negation() -> None:
