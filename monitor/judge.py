@@ -53,7 +53,15 @@ SENTENCE_CHARS = 400
 # the sentence says something else; at FULL and above it says the statement's thing.
 FLOOR = 0.4
 FULL = 0.7
-ACCEPT = 0.5  # a reading below this score is no evidence at all
+ACCEPT = 0.3  # a reading below this score is no evidence at all
+WEIGHTS = {
+    "meaning": 0.45,  # times how close, between FLOOR and FULL
+    "headline": 0.15,
+    "keywords": 0.15,  # the editor's keyword rule for the same stance fires in the sentence
+    "context": 0.1,  # the sentence itself names every context entry
+    "done": 0.1,  # a verb of completion ("opened", "열었다", "แล้ว")
+    "number": 0.15,  # a number that meets the pledge's target
+}
 
 
 @dataclass(frozen=True)
@@ -258,30 +266,31 @@ def _scored(
     keyword: dict[int, set[Stance]],
     context_found: tuple[str, ...],
 ) -> _Scored:
-    """The confidence, as a sum of parts an editor can check one by one:
-    closeness of meaning (up to 0.7), the headline (0.1), the editor's keyword rule for the
-    same stance (0.1), the context named in the sentence itself (0.05), a verb of completion
-    (0.05), a number that meets the target (0.1)."""
-    parts: dict[str, float | str] = {}
-    meaning = 0.7 * min(1.0, max(0.0, (closeness - FLOOR) / (FULL - FLOOR)))
-    parts["similarity"] = round(closeness, 3)
-    parts["meaning"] = round(meaning, 3)
+    """The confidence, as a sum of parts an editor can check one by one (``WEIGHTS``).
+    Closeness of meaning alone never reaches the strong score: a sentence close to a
+    statement must also be a headline, satisfy the editor's keyword rule, name the context
+    itself, use a verb of completion or meet the target."""
+    parts: dict[str, float | str] = {"similarity": round(closeness, 3)}
+    parts["meaning"] = round(WEIGHTS["meaning"] * _meaning(closeness), 3)
     if index == 0 and sentence:
-        parts["headline"] = 0.1
+        parts["headline"] = WEIGHTS["headline"]
     if stance in keyword.get(index, set()):
-        parts["keywords"] = 0.1
+        parts["keywords"] = WEIGHTS["keywords"]
     folded = fold(sentence)
     if context_found and all(term.found_in(folded) for term in prepared.context):
-        parts["context"] = 0.05
+        parts["context"] = WEIGHTS["context"]
     if cue is not None and cue.kind == "done":
-        parts["done"] = 0.05
+        parts["done"] = WEIGHTS["done"]
     if number is not None:
-        parts["number"] = 0.1 if number == "meets" else 0.0
         parts["target"] = number
-    score = sum(
-        v for k, v in parts.items() if k not in ("similarity", "target") and isinstance(v, float)
-    )
-    return _Scored(stance, round(min(1.0, 0.3 + score) if meaning > 0 else 0.0, 3), parts)
+        if number == "meets":
+            parts["number"] = WEIGHTS["number"]
+    score = sum(v for k, v in parts.items() if k in WEIGHTS and isinstance(v, float))
+    return _Scored(stance, round(min(1.0, score), 3), parts)
+
+
+def _meaning(closeness: float) -> float:
+    return min(1.0, max(0.0, (closeness - FLOOR) / (FULL - FLOOR)))
 
 
 def _against_target(
