@@ -176,6 +176,8 @@ def on_topic(prepared: PreparedPledge, title: str, text: str) -> tuple[str, ...]
     whole = fold(f"{title}\n{text}")
     if any(term.found_in(whole) for term in prepared.exclude):
         return None
+    if not prepared.context and not prepared.reads_meaning:
+        return ()  # keyword rules alone: they decide, as they always have
     if not prepared.context:
         shared = tuple(word for word in prepared.topic_words if word in whole)
         return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
