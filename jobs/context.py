@@ -21,10 +21,11 @@ from monitor.deliver import (
     SmtpTransport,
     Transport,
 )
+from monitor.embed import Embedder, UniversalSentenceEncoder
 from monitor.fetch import FetchLimits
 from monitor.pledgefile import Config
 from monitor.settings import Settings
-from monitor.status import Timing
+from monitor.status import Policy, Timing
 from monitor.store import lease
 
 
@@ -42,6 +43,8 @@ class JobContext:
     # The clock of processes (outbox claims and retries) when it differs from the clock of
     # judgements: an --as-of run replays judgements, but its mail goes out today.
     wall_clock: Clock | None = None
+    # The sentence model (loaded on first use): the daemon keeps one for all its jobs.
+    embedder: Embedder = field(default_factory=UniversalSentenceEncoder)
 
     @property
     def should_stop(self) -> bool:
@@ -108,5 +111,9 @@ class JobContext:
         pledge = self.config.pledge(pledge_id)
         assert pledge is not None
         return Timing.of(
-            pledge.made_on, pledge.due, self.config.file.grace_of(pledge), self.config.zone
+            pledge.made_on,
+            pledge.due,
+            self.config.file.grace_of(pledge),
+            self.config.zone,
+            Policy(outlets=self.settings.confirm_outlets, strong=self.settings.confirm_score),
         )

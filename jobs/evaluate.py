@@ -1,25 +1,29 @@
-"""Evaluate: new articles × pledges → evidence → status events.
+"""Evaluate: new articles × pledges → the judge's readings → evidence → status events.
 
-Each pledge remembers the newest sighting it has matched and a fingerprint of its rules,
-so an article is matched against a pledge once; when the rules (or its feeds) change, the
-pledge is matched against every stored article again and findings the new rules no longer
-make are dropped (unless a person reviewed them).
+Each pledge remembers the newest sighting it has judged and a fingerprint of what it is
+judged by (statements, context, rules, target, feeds, model), so an article is read for a
+pledge once; when any of it changes, the pledge is judged again over every stored article
+and findings no longer made are dropped (unless a person reviewed them). Only articles on
+the pledge's topic are embedded, and their vectors are kept, so a cycle's cost grows with
+what is new.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
 
 from jobs.context import JobContext
+from monitor import judge
 from monitor.log import fields
-from monitor.match import compile_rules, match_article, rules_fingerprint
 from monitor.pledgefile import Pledge
 from monitor.status import Status, reconcile, timeline
 from monitor.store import articles, evidence, trail
-from monitor.store.models import Evidence, PledgeState
+from monitor.store.models import Article, Evidence, PledgeState
+from monitor.store.vectors import sentence_vectors
 
 
 @dataclass(frozen=True)
@@ -69,37 +73,87 @@ def _match_new_articles(
     ctx: JobContext, session: Session, pledge: Pledge, latest: int, now: datetime
 ) -> list[Evidence]:
     feed_ids = ctx.config.feeds_of(pledge)
-    fingerprint = rules_fingerprint(pledge, feed_ids)
+    model = ctx.embedder.name if pledge.outcomes else None
+    fingerprint = judge.fingerprint(pledge, feed_ids, model)
     state = trail.state_of(session, pledge.id)
     if state is None:
         state = PledgeState(pledge_id=pledge.id, rules_hash=fingerprint)
     rules_changed = state.rules_hash != fingerprint
     start = 0 if rules_changed else state.matched_through
-    rules = compile_rules(pledge)
+    prepared = judge.prepare(pledge, ctx.embedder)
     keys: list[str] = []
     new_rows: list[Evidence] = []
-    for article in articles.sighted_after(session, start, feed_ids):
-        for finding in match_article(rules, article.title, article.text):
+    for batch in _batches(articles.sighted_after(session, start, feed_ids)):
+        for article, reading in _readings(ctx, session, prepared, batch):
             assert article.id is not None
-            keys.append(evidence.auto_key(pledge.id, article.id, finding.stance))
-            row = evidence.add_finding(session, pledge.id, article, finding, now)
+            keys.append(evidence.auto_key(pledge.id, article.id, reading.stance))
+            row = evidence.add_reading(session, pledge.id, article, reading, now, ctx.config.zone)
             if row is not None:
                 new_rows.append(row)
                 ctx.log.info(
                     "evidence found",
                     extra=fields(
-                        pledge_id=pledge.id, evidence_id=row.id, stance=row.stance, url=row.url
+                        pledge_id=pledge.id,
+                        evidence_id=row.id,
+                        stance=row.stance,
+                        score=row.score,
+                        url=row.url,
                     ),
                 )
     if rules_changed:
         dropped = evidence.drop_unreviewed_auto(session, pledge.id, keys)
         ctx.log.info(
-            "rules changed; pledge matched again",
+            "pledge judged again (its statements, rules or feeds changed)",
             extra=fields(pledge_id=pledge.id, dropped=dropped),
         )
     state.rules_hash, state.matched_through = fingerprint, latest
     trail.save_state(session, state)
     return new_rows
+
+
+def _batches(found: Iterable[Article], size: int = 200) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in found:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _readings(
+    ctx: JobContext, session: Session, prepared: judge.PreparedPledge, batch: list[Article]
+) -> Iterator[tuple[Article, judge.Reading]]:
+    """What the judge reads in each article of the batch; topic first, then (for pledges
+    with statements) meaning, over the articles' cached sentence vectors."""
+    on_topic = []
+    for article in batch:
+        found = judge.on_topic(prepared, article.title, article.text)
+        if found is None:
+            continue
+        if not prepared.reads_meaning:
+            yield from (
+                (article, r) for r in judge.read_by_rules(prepared, article.title, article.text)
+            )
+        else:
+            on_topic.append((article, found))
+    if not on_topic:
+        return
+    split = {_id(a): judge.sentences_of(a.title, a.text) for a, _ in on_topic}
+    vectors = sentence_vectors(session, [a for a, _ in on_topic], ctx.embedder, split)
+    zone = ctx.config.zone
+    for article, found in on_topic:
+        sentences, rows = vectors[_id(article)]
+        published = (article.published_at or article.first_seen_at).astimezone(zone).date()
+        reading = judge.read(prepared, sentences, rows, published, found)
+        if reading is not None:
+            yield article, reading
+
+
+def _id(article: Article) -> int:
+    assert article.id is not None
+    return article.id
 
 
 def _record_status(

@@ -8,30 +8,27 @@ evidence found and the statuses judged at each checkpoint are then scored by
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
 from sqlmodel import Session, select
 
 from jobs import check, overview
 from jobs.context import JobContext
 from monitor.clock import FixedClock
+from monitor.embed import Embedder, UniversalSentenceEncoder
 from monitor.evalset import Case, Prediction, Scores, feed_xml, score
 from monitor.pledgefile import load_config
 from monitor.settings import load_settings
+from monitor.status import standing_evidence
 from monitor.store import evidence as evidence_repo
 from monitor.store.db import make_engine
 from monitor.store.models import Sighting
-
-# Fields of the judge that reads meaning (issue 8); until the loader knows them, the keyword
-# rules are measured alone and these are left out of the copy the loader reads.
-NOT_YET_JUDGED = ("outcomes", "context", "exclude", "target")
 
 
 @dataclass(frozen=True)
@@ -41,13 +38,14 @@ class Measurement:
     articles: int
 
 
-def run(cases: list[Case]) -> Measurement:
+def run(cases: list[Case], embedder: Embedder | None = None) -> Measurement:
     predictions: list[Prediction] = []
     statuses: dict[tuple[str, date], str] = {}
     seconds = 0.0
+    model = embedder or UniversalSentenceEncoder()
     for case in cases:
         with tempfile.TemporaryDirectory(prefix=f"pm-eval-{case.id}-") as work:
-            found, judged, took = _run_case(case, Path(work))
+            found, judged, took = _run_case(case, Path(work), model)
         predictions += found
         statuses.update(judged)
         seconds += took
@@ -56,11 +54,11 @@ def run(cases: list[Case]) -> Measurement:
 
 
 def _run_case(
-    case: Case, work: Path
+    case: Case, work: Path, embedder: Embedder
 ) -> tuple[list[Prediction], dict[tuple[str, date], str], float]:
     (work / "news.xml").write_text(feed_xml(case), encoding="utf-8")
     config_path = work / "pledges.yaml"
-    _write_loadable_copy(case.pledges_file, config_path)
+    shutil.copyfile(case.pledges_file, config_path)
     config = load_config(config_path)
     settings = load_settings(
         {
@@ -70,7 +68,9 @@ def _run_case(
     )
     engine = make_engine(settings.resolved_database_url)
     last = max(item.published for item in case.items)
-    ctx = JobContext(settings, config, engine, FixedClock(last + timedelta(days=1)))
+    ctx = JobContext(
+        settings, config, engine, FixedClock(last + timedelta(days=1)), embedder=embedder
+    )
     started = time.perf_counter()
     with ctx.writing():
         check.run(ctx)
@@ -79,7 +79,9 @@ def _run_case(
     statuses = {}
     for point in case.checkpoints:
         end = datetime.combine(point.day + timedelta(days=1), clock_time.min, config.zone)
-        at = JobContext(settings, config, engine, FixedClock(end - timedelta(microseconds=1)))
+        at = JobContext(
+            settings, config, engine, FixedClock(end - timedelta(microseconds=1)), embedder=embedder
+        )
         judged = overview.run(at, point.pledge)
         statuses[(point.pledge, point.day)] = (
             judged[0].judgement.status.value if judged else "not made yet"
@@ -89,30 +91,22 @@ def _run_case(
 
 
 def _predictions(ctx: JobContext) -> list[Prediction]:
-    """Every (item, pledge, stance) the judge found; an item the store took as a copy of
-    another (same content) shares that article's findings."""
+    """Every (item, pledge, stance) the judge asserts: evidence that counts toward a status
+    (pieces waiting for review assert nothing); an item the store took as a copy of another
+    (same content) shares that article's findings."""
+    now = ctx.now()
     with Session(ctx.engine) as session:
         items_of: dict[int, list[str]] = {}
         for sighting in session.exec(select(Sighting)).all():
             items_of.setdefault(sighting.article_id, []).append(sighting.guid)
         found = []
         for pledge in ctx.config.pledges:
-            for row in evidence_repo.evidence_for(session, pledge.id):
-                if row.review == "rejected" or row.article_id is None:
+            rows = evidence_repo.evidence_for(session, pledge.id)
+            views = [evidence_repo.as_view(row) for row in rows]
+            asserted = standing_evidence(ctx.timing(pledge.id), views, now)
+            for row in rows:
+                if row.id not in asserted or row.article_id is None:
                     continue
                 for item in items_of.get(row.article_id, []):
                     found.append(Prediction(item, pledge.id, row.stance))
     return found
-
-
-def _write_loadable_copy(source: Path, target: Path) -> None:
-    yaml = YAML(typ="safe")
-    tree: Any = yaml.load(source.read_text(encoding="utf-8"))
-    for pledge in tree.get("pledges", []):
-        for key in NOT_YET_JUDGED:
-            pledge.pop(key, None)
-        made_on = str(pledge.get("made_on", ""))
-        if len(made_on) == 7:  # a month: its first day, until the schema takes months
-            pledge["made_on"] = f"{made_on}-01"
-    with target.open("w", encoding="utf-8") as handle:
-        yaml.dump(tree, handle)

@@ -7,13 +7,14 @@ that brought it (``standing``), the same change the trail records for ``history`
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from jobs.context import JobContext
 from monitor.pledgefile import Pledge
-from monitor.status import Judgement, not_counted_because, standing
+from monitor.status import Judgement, awaiting_review, not_counted_because, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -47,11 +48,16 @@ class EvidenceSummary:
     score: float
     reviews: list[ReviewNote] = field(default_factory=list)
     not_counted: str | None = None  # why the status engine leaves it out, if it does
+    outlet: str | None = None
+    cue: str | None = None  # the cue that decided how the sentence reads ("done: 열었다")
+    happened_at: datetime | None = None  # the day the text says the event happened
+    parts: dict[str, Any] = field(default_factory=dict)  # the score, part by part
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.__dict__,
             "published_at": self.published_at.isoformat(),
+            "happened_at": self.happened_at.isoformat() if self.happened_at else None,
             "reviews": [r.to_json() for r in self.reviews],
         }
 
@@ -169,16 +175,33 @@ def evidence_list(
             if row.published_at <= now and (include_rejected or row.review != "rejected")
         ]
         reviews = evidence_repo.reviews_of(session, (row.id for row in rows if row.id))
+    waiting = _waiting_reasons(ctx, rows, now)
     return [
         summarize(
             row,
             [r for r in reviews.get(row.id or 0, []) if r.at <= now],
-            not_counted_because(evidence_repo.as_view(row), ctx.timing(row.pledge_id), now)
+            (
+                not_counted_because(evidence_repo.as_view(row), ctx.timing(row.pledge_id), now)
+                or waiting.get(row.id or 0)
+            )
             if row.pledge_id in pledges
             else "its pledge is no longer in the pledges file",
         )
         for row in rows
     ]
+
+
+def _waiting_reasons(ctx: JobContext, rows: list[Evidence], now: datetime) -> dict[int, str]:
+    by_pledge: dict[str, list[Evidence]] = {}
+    for row in rows:
+        if ctx.config.pledge(row.pledge_id) is not None:
+            by_pledge.setdefault(row.pledge_id, []).append(row)
+    reasons: dict[int, str] = {}
+    for pledge_id, own in by_pledge.items():
+        views = [evidence_repo.as_view(row) for row in own]
+        for view, why in awaiting_review(ctx.timing(pledge_id), views, now):
+            reasons[view.id] = f"waits for review: {why}"
+    return reasons
 
 
 def history(ctx: JobContext, pledge_id: str) -> list[HistoryEntry]:
@@ -223,7 +246,27 @@ def summarize(
         score=row.score,
         reviews=[ReviewNote(r.decision, r.at, r.note) for r in reviews or []],
         not_counted=not_counted,
+        outlet=row.outlet,
+        cue=row.cue,
+        happened_at=row.event_at,
+        parts=json.loads(row.parts or "{}"),
     )
+
+
+def review_queue(ctx: JobContext, pledge_id: str | None = None) -> list[EvidenceSummary]:
+    """Evidence that waits for a person: it changes no status until confirmed. Each piece
+    says why it waits (too few outlets and too weak alone, or older than its pledge)."""
+    now = ctx.now()
+    waiting: list[EvidenceSummary] = []
+    with ctx.session() as session:
+        for pledge in ctx.config.pledges:
+            if pledge_id not in (None, pledge.id):
+                continue
+            rows = {row.id: row for row in evidence_repo.evidence_for(session, pledge.id)}
+            views = [evidence_repo.as_view(row) for row in rows.values()]
+            for view, why in awaiting_review(ctx.timing(pledge.id), views, now):
+                waiting.append(summarize(rows[view.id], not_counted=f"waits for review: {why}"))
+    return sorted(waiting, key=lambda e: (e.published_at, e.id))
 
 
 def _days_left(due: date | None, today: date) -> int | None:

@@ -451,6 +451,42 @@ evidence.add_command(_review_command("confirm"))
 evidence.add_command(_review_command("reject"))
 
 
+@cli.group(invoke_without_command=True)
+@click.option("--pledge", "pledge_id", metavar="ID", help="Only this pledge's queue.")
+@as_of_option
+@json_option
+@click.pass_context
+def review(
+    click_ctx: click.Context, pledge_id: str | None, as_of: str | None, as_json: bool
+) -> None:
+    """The review queue: evidence that changes nothing until a person confirms it
+    (too weak alone and seen by too few outlets, or older than its pledge). Confirm or
+    reject a piece with `review confirm ID` / `review reject ID`."""
+    if click_ctx.invoked_subcommand is not None:
+        return
+    from jobs import overview
+    from monitor import views
+
+    runtime: Runtime = click_ctx.obj
+    ctx = runtime.context(as_of)
+    if pledge_id is not None and ctx.config.pledge(pledge_id) is None:
+        raise NotFoundError(f"no pledge with id {pledge_id!r} in {ctx.config.path}")
+    waiting = overview.review_queue(ctx, pledge_id)
+    if as_json:
+        click.echo(json.dumps([e.to_json() for e in waiting], indent=2, ensure_ascii=False))
+    else:
+        click.echo(
+            views.evidence_text(waiting, ctx.display_zone)
+            if waiting
+            else "nothing waits for review\n",
+            nl=False,
+        )
+
+
+review.add_command(_review_command("confirm"))
+review.add_command(_review_command("reject"))
+
+
 @cli.group()
 def outbox() -> None:
     """The messages queued for delivery: list them; retry or cancel those not sent."""

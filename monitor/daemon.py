@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 from jobs import cycle, deliver, reload, sweep, weekly
 from jobs.context import JobContext
 from monitor.clock import Clock
+from monitor.embed import UniversalSentenceEncoder
 from monitor.errors import BusyError, PledgeMonitorError
 from monitor.health import Health, judge_health
 from monitor.httpd import serve
@@ -59,6 +60,7 @@ class Daemon:
         self.stopping = threading.Event()
         self.work = threading.Lock()
         self.metrics = Metrics()
+        self.embedder = UniversalSentenceEncoder()
         self.zone = self.context().display_zone
         self.scheduler = BackgroundScheduler(
             timezone=self.zone,
@@ -76,6 +78,7 @@ class Daemon:
             clock=self.clock,
             log=self.log,
             stopping=self.stopping,
+            embedder=self.embedder,
         )
 
     # --- life cycle -------------------------------------------------------------------

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from monitor.pledgefile import Pledge, Stance
 
 # Bump when the matching algorithm changes, so stored pledges are matched again.
-MATCHER_VERSION = 1
+MATCHER_VERSION = 2
 SNIPPET_MAX = 400
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+# Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) or with endings
+# attached to the word (Korean), and CJK: a term there matches inside a run of letters.
 NO_WORD_BOUNDARY = re.compile(
-    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+    r"[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 TERM_SEPARATOR = re.compile(r"[\s\-‐–]+")
 

@@ -46,6 +46,7 @@ class Entry:
     text: str
     published_at: datetime | None
     fingerprint: str = field(default="")
+    outlet: str | None = None  # who published it: the item's <source>, else the link's site
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,20 @@ def _entry(raw: Any) -> Entry | None:
         text=text,
         published_at=_published(raw),
         fingerprint=fingerprint,
+        outlet=outlet_of(raw, url),
     )
+
+
+def outlet_of(raw: Any, url: str | None) -> str | None:
+    """The outlet behind an item. Aggregators (Google News) name it in <source>; a site's
+    own feed does not, and its links' host names it. Outlets tell independent reports
+    of one event from repeats of the same one."""
+    source = raw.get("source") or {}
+    name = html_to_text(str(source.get("title") or "")) if hasattr(source, "get") else ""
+    if name:
+        return clip(name, 120)
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _body_html(raw: Any) -> str:

@@ -119,6 +119,20 @@ class Settings(BaseModel):
     outbox_max_attempts: int = Field(
         8, ge=1, le=100, description="Tries before a message is marked failed."
     )
+    confirm_outlets: int = Field(
+        2,
+        ge=1,
+        le=10,
+        description="Independent outlets that must report the same event before it makes a "
+        "pledge fulfilled or broken on its own (weaker evidence waits for review).",
+    )
+    confirm_score: float = Field(
+        0.8,
+        gt=0,
+        le=1.01,
+        description="A piece of evidence this sure (0–1) changes a status alone; above 1 "
+        "nothing does.",
+    )
     poll_interval: Duration = Field(
         timedelta(minutes=30), description="Daemon: how often every feed is polled (30m)."
     )

@@ -3,12 +3,20 @@
 The rules, in order (each judgement names the evidence or the deadline behind it):
 1. Only evidence published by the instant counts; rejected evidence never counts, and an
    automatic match older than the pledge itself is no evidence of it.
-2. The latest *decisive* piece (fulfilled or broken) decides. Human-vouched pieces (a
-   verdict written in pledges.yaml, or evidence confirmed with ``evidence confirm``) win over
-   automatic matches: when any human-vouched decisive piece exists, only those are looked at.
-   Fulfilment published after the deadline is ``fulfilled_late``.
-3. Otherwise, once the deadline plus grace has passed, the pledge is ``overdue``.
-4. Otherwise any progress evidence makes it ``in_progress``; with none it is ``pending``.
+2. Human-vouched decisive pieces (a verdict written in pledges.yaml, or evidence confirmed
+   by a person) win over everything automatic: the latest of them decides, and a person's
+   decision stays final until a person changes it.
+3. Otherwise automatic pieces are grouped into events (``monitor.events``: the same
+   happening told by several outlets). An event counts once it is *confirmed*: one piece of
+   it is strong (score ≥ ``Policy.strong``) or enough independent outlets reported it
+   (``Policy.outlets``, default two, for fulfilled and broken; one for progress). Weaker
+   pieces wait in the review queue and change nothing. Between fulfilled and broken the
+   later confirmed event decides only when it is at least as strong as the earlier one.
+   Fulfilment is dated by the event (the day the text says it happened, else its first
+   report), so restatements corroborate it and never postpone it: an event that happened
+   after the deadline is ``fulfilled_late``.
+4. Otherwise, once the deadline plus grace has passed, the pledge is ``overdue``.
+5. Otherwise any confirmed progress makes it ``in_progress``; with none it is ``pending``.
 
 ``timeline`` replays these rules over every instant at which the answer can change,
 ``standing`` is the last change of that timeline (what views show), and ``reconcile`` turns
@@ -18,10 +26,12 @@ the timeline into the events still missing from the stored trail.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from monitor.events import Event, Piece, group
 
 
 class Status(StrEnum):
@@ -37,21 +47,43 @@ DECISIVE = ("fulfilled", "broken")
 
 
 @dataclass(frozen=True)
+class Policy:
+    """When automatic evidence may change a status on its own (the rest waits for a person)."""
+
+    outlets: int = 2  # independent outlets that confirm a fulfilled or broken event
+    progress_outlets: int = 1
+    strong: float = 0.8  # one piece this sure is enough
+
+    def needed(self, stance: str) -> int:
+        return self.outlets if stance in DECISIVE else self.progress_outlets
+
+
+@dataclass(frozen=True)
 class Timing:
-    """A pledge's dates as instants: made, deadline (end of the due day), overdue after grace."""
+    """How a pledge is judged in time: made, deadline (end of the due day), overdue after
+    grace, and the confirmation policy its evidence must meet."""
 
     made_at: datetime
     deadline: datetime | None
     overdue_at: datetime | None
+    policy: Policy = field(default_factory=Policy)
 
     @classmethod
-    def of(cls, made_on: date, due: date | None, grace: timedelta, zone: ZoneInfo) -> Timing:
+    def of(
+        cls,
+        made_on: date,
+        due: date | None,
+        grace: timedelta,
+        zone: ZoneInfo,
+        policy: Policy | None = None,
+    ) -> Timing:
         made_at = datetime.combine(made_on, time.min, zone)
+        rules = policy or Policy()
         if due is None:
-            return cls(made_at, None, None)
+            return cls(made_at, None, None, rules)
         # "due 30 November" means by the end of that day where the pledge was made
         deadline = datetime.combine(due + timedelta(days=1), time.min, zone)
-        return cls(made_at, deadline, deadline + grace)
+        return cls(made_at, deadline, deadline + grace, rules)
 
 
 @dataclass(frozen=True)
@@ -64,6 +96,10 @@ class EvidenceView:
     human: bool = False
     rejected: bool = False
     title: str = ""
+    score: float = 1.0
+    outlet: str | None = None
+    happened_at: datetime | None = None  # the day the text says the event happened
+    text: str = ""  # what near-duplicates are told by (headline and sentence)
 
 
 @dataclass(frozen=True)
@@ -86,11 +122,14 @@ class Transition:
 def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Judgement:
     """The status at instant ``at``, with the reason and the evidence behind it."""
     counted = [e for e in evidence if counts(e, timing, at)]
-    decisive = [e for e in counted if e.stance in DECISIVE]
-    vouched = [e for e in decisive if e.human]
-    if vouched or decisive:
-        piece = max(vouched or decisive, key=lambda e: (e.published_at, e.id))
+    vouched = [e for e in counted if e.human and e.stance in DECISIVE]
+    if vouched:
+        piece = max(vouched, key=lambda e: (e.published_at, e.id))
         return _decided_by(piece, timing)
+    events = confirmed_events(timing, counted)
+    decisive = [event for event in events if event.stance in DECISIVE]
+    if decisive:
+        return _decided_by_event(_deciding(decisive), timing)
     if timing.overdue_at is not None and at >= timing.overdue_at:
         assert timing.deadline is not None
         return Judgement(
@@ -99,13 +138,90 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
             f"deadline {_day(timing.deadline)} passed"
             f"{_grace_text(timing)} with no evidence of fulfilment",
         )
-    progress = [e for e in counted if e.stance == "progress"]
+    progress = [event.first for event in events if event.stance == "progress"]
+    progress += [e for e in counted if e.human and e.stance == "progress"]
     if progress:
         first = min(progress, key=lambda e: (e.published_at, e.id))
         return Judgement(
             Status.IN_PROGRESS, first.published_at, f"progress: {_describe(first)}", first.id
         )
     return Judgement(Status.PENDING, timing.made_at, "no evidence yet")
+
+
+def confirmed_events(timing: Timing, counted: Sequence[EvidenceView]) -> list[Event]:
+    """The events of automatic evidence that may change a status on their own."""
+    return [event for event in events_of(counted) if _confirmed(event, timing.policy)]
+
+
+def standing_evidence(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> set[int]:
+    """The pieces that count toward the status at ``at``: vouched by a person, or part of a
+    confirmed event (the rest waits for review)."""
+    counted = [e for e in evidence if counts(e, timing, at)]
+    confirmed = {piece.id for event in confirmed_events(timing, counted) for piece in event.pieces}
+    return confirmed | {e.id for e in counted if e.human}
+
+
+def events_of(evidence: Sequence[EvidenceView]) -> list[Event]:
+    return group([_piece(e) for e in evidence if not e.human])
+
+
+def _piece(view: EvidenceView) -> Piece:
+    return Piece(
+        id=view.id,
+        stance=view.stance,
+        published_at=view.published_at,
+        happened_at=view.happened_at,
+        outlet=view.outlet,
+        text=view.text or view.title,
+        score=view.score,
+        title=view.title,
+    )
+
+
+def _confirmed(event: Event, policy: Policy) -> bool:
+    return event.score >= policy.strong or len(event.outlets) >= policy.needed(event.stance)
+
+
+def _deciding(events: Sequence[Event]) -> Event:
+    """The first confirmed decisive event stands until a later one of the other stance that
+    is at least as strong (as many outlets, as high a score)."""
+    standing_event = events[0]
+    for event in events[1:]:
+        if event.stance != standing_event.stance and _strength(event) >= _strength(standing_event):
+            standing_event = event
+    return standing_event
+
+
+def _strength(event: Event) -> tuple[int, float]:
+    return (len(event.outlets), round(event.score, 2))
+
+
+def awaiting_review(
+    timing: Timing, evidence: Sequence[EvidenceView], at: datetime
+) -> list[tuple[EvidenceView, str]]:
+    """Automatic pieces a person should look at, each with why: evidence that cannot change
+    the status on its own yet, and strong evidence older than the pledge's ``made_on``."""
+    waiting: list[tuple[EvidenceView, str]] = []
+    unreviewed = [e for e in evidence if not e.human and not e.rejected and e.published_at <= at]
+    counted = [e for e in unreviewed if counts(e, timing, at)]
+    confirmed = {piece.id for event in confirmed_events(timing, counted) for piece in event.pieces}
+    by_id = {e.id: e for e in unreviewed}
+    for event in events_of(counted):
+        if all(piece.id in confirmed for piece in event.pieces):
+            continue
+        need = timing.policy.needed(event.stance)
+        for piece in event.pieces:
+            waiting.append(
+                (
+                    by_id[piece.id],
+                    f"{len(event.outlets)} of {need} outlets, score {event.score:.2f} "
+                    f"(alone needs {timing.policy.strong:.2f})",
+                )
+            )
+    for view in unreviewed:
+        if view.published_at < timing.made_at and view.score >= timing.policy.strong:
+            waiting.append((view, "predates the pledge — check made_on"))
+    return sorted(waiting, key=lambda pair: (pair[0].published_at, pair[0].id))
 
 
 def counts(piece: EvidenceView, timing: Timing, at: datetime) -> bool:
@@ -145,6 +261,38 @@ def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:
     return Judgement(
         Status.FULFILLED, piece.published_at, f"fulfilled: {_describe(piece)}", piece.id
     )
+
+
+def _decided_by_event(event: Event, timing: Timing) -> Judgement:
+    first = event.first
+    described = _describe_event(event, timing)
+    happened = event.happened_at
+    if event.stance == "broken":
+        return Judgement(Status.BROKEN, first.published_at, f"broken: {described}", first.id)
+    if timing.deadline is not None and happened >= timing.deadline:
+        days = (happened - timing.deadline).days + 1
+        return Judgement(
+            Status.FULFILLED_LATE,
+            first.published_at,
+            f"fulfilled {days} day{'s' if days != 1 else ''} after the deadline "
+            f"{_day(timing.deadline)}: {described}",
+            first.id,
+        )
+    return Judgement(Status.FULFILLED, first.published_at, f"fulfilled: {described}", first.id)
+
+
+def _describe_event(event: Event, timing: Timing) -> str:
+    """evidence #12 “…” (2025-12-24; happened 2025-12-23; 3 outlets)"""
+    first = event.first
+    zone = timing.made_at.tzinfo
+    notes = [f"{first.published_at.astimezone(zone):%Y-%m-%d}"]
+    happened = event.happened_at.astimezone(zone).date()
+    if happened != first.published_at.astimezone(zone).date():
+        notes.append(f"happened {happened}")
+    if len(event.outlets) > 1:
+        notes.append(f"{len(event.outlets)} outlets")
+    title = f" “{first.title}”" if first.title else ""
+    return f"evidence #{first.id}{title} ({'; '.join(notes)})"
 
 
 def _describe(piece: EvidenceView) -> str:

@@ -245,6 +245,9 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
         )
         if e.not_counted:
             lines.append(f"    does not count: {e.not_counted}")
+        read = _how_read(e, zone)
+        if read:
+            lines.append(f"    {read}")
         if e.url:
             lines.append(f"    {e.url}")
         if e.snippet:
@@ -255,6 +258,25 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
             note = f": {r.note}" if r.note else ""
             lines.append(f"    {r.decision} {local(r.at, zone)}{note}")
     return "\n".join(lines) + "\n"
+
+
+def _how_read(e: EvidenceSummary, zone: ZoneInfo) -> str:
+    """score 0.82 (similarity 0.66, headline, keywords) · cue done: 열었다 · happened … · outlet"""
+    if e.origin == "manual" or not e.parts:
+        return ""
+    named = [k for k in ("headline", "keywords", "context", "done", "number") if k in e.parts]
+    similarity = e.parts.get("similarity")
+    why = ", ".join(([f"similarity {similarity}"] if similarity is not None else []) + named)
+    bits = [f"score {e.score:.2f}" + (f" ({why})" if why else "")]
+    if e.cue:
+        bits.append(f"cue {e.cue}")
+    if e.happened_at:
+        bits.append(f"happened {e.happened_at.astimezone(zone):%Y-%m-%d}")
+    if e.outlet:
+        bits.append(f"outlet {e.outlet}")
+    if e.parts.get("statement"):
+        bits.append(f"closest to “{e.parts['statement']}”")
+    return " · ".join(bits)
 
 
 def _render(table: Table, width: int | None) -> str:

@@ -144,11 +144,11 @@ def test_reconcile_records_nothing_when_replaying_before_the_recorded_trail() ->
 
 
 def test_the_standing_names_the_change_the_trail_records_not_a_later_repeat() -> None:
-    # two reports of the same launch: the first made the pledge fulfilled, the second only
-    # repeats it; judge names the latest, the trail and the views name the first
+    # two reports of the same launch: one event; the first report made the pledge
+    # fulfilled and the second corroborates it: judge, trail and views all name the first
     evidence = [piece(1, "fulfilled", "2025-11-20"), piece(2, "fulfilled", "2025-11-22")]
     now = at("2025-12-20")
-    assert judge(TIMING, evidence, now).evidence_id == 2
+    assert judge(TIMING, evidence, now).evidence_id == 1
     shown = standing(TIMING, evidence, now)
     last = timeline(TIMING, evidence, now)[-1]
     assert (shown.status, shown.since, shown.evidence_id) == (last.new, last.at, 1)

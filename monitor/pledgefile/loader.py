@@ -283,7 +283,8 @@ def _due_before_made(tree: CommentedMap, index: int, pledge: Any, origin: Any) -
     if not isinstance(pledge, CommentedMap):
         return
     try:
-        made_on = date.fromisoformat(str(pledge.get("made_on")))
+        made = str(pledge.get("made_on"))
+        made_on = date.fromisoformat(made if len(made) != 7 else f"{made}-01")
         due = date.fromisoformat(str(pledge.get("due")))
     except ValueError:
         return  # missing or invalid dates are reported by validation already
@@ -293,7 +294,7 @@ def _due_before_made(tree: CommentedMap, index: int, pledge: Any, origin: Any) -
             str(origin(loc)),
             _line_of(tree, loc),
             _field_name(tree, loc),
-            f"due {due} is before made_on {made_on}",
+            f"due {due} is before made_on {made}",
         )
 
 

@@ -9,7 +9,15 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from monitor.pledgefile.terms import term_problem
 
@@ -92,6 +100,109 @@ class EvidenceRules(_Strict):
         return [(stance, rules[stance]) for stance in STANCES if rules[stance] is not None]  # type: ignore[misc]
 
 
+def _printable_statement(text: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned.isprintable():
+        raise ValueError("a statement may not hold control characters")
+    return cleaned
+
+
+Statement = Annotated[
+    str,
+    Field(
+        min_length=8,
+        max_length=300,
+        description="One short sentence, in any language, saying what the news would report "
+        "(e.g. 'Thailand released the 18 Cambodian prisoners of war').",
+    ),
+    AfterValidator(_printable_statement),
+]
+STATEMENTS_PER_STANCE = 12
+
+
+class Outcomes(_Strict):
+    """What the outcome looks like, per stance, in plain language: the judge compares the
+    sentences of the news with these by meaning, so they need not guess the news's words."""
+
+    fulfilled: list[Statement] = Field(
+        default_factory=list, max_length=STATEMENTS_PER_STANCE, description="The pledge kept."
+    )
+    progress: list[Statement] = Field(
+        default_factory=list,
+        max_length=STATEMENTS_PER_STANCE,
+        description="A concrete step toward it (not an announcement or a plan).",
+    )
+    broken: list[Statement] = Field(
+        default_factory=list,
+        max_length=STATEMENTS_PER_STANCE,
+        description="The pledge reversed, abandoned or refused.",
+    )
+
+    @model_validator(mode="after")
+    def _at_least_one_statement(self) -> Outcomes:
+        if not (self.fulfilled or self.progress or self.broken):
+            raise ValueError("empty outcomes: give a statement under fulfilled, progress or broken")
+        return self
+
+    def stances(self) -> list[tuple[Stance, list[str]]]:
+        statements = {"fulfilled": self.fulfilled, "progress": self.progress, "broken": self.broken}
+        return [(stance, statements[stance]) for stance in STANCES if statements[stance]]
+
+
+class Target(_Strict):
+    """A number the pledge promises: the judge reads numbers in a matching sentence
+    against it (a report of 75 deported meets 'at least 60')."""
+
+    at_least: float | None = Field(None, ge=0, description="The pledge is met at this or more.")
+    at_most: float | None = Field(None, ge=0, description="The pledge is met at this or less.")
+    of: str = Field(
+        min_length=1,
+        max_length=200,
+        description="What is counted, with its scale: 'million metric tons of soybeans', "
+        "'nationals deported', 'percent tariff on cars'.",
+    )
+
+    @model_validator(mode="after")
+    def _a_bound(self) -> Target:
+        if self.at_least is None and self.at_most is None:
+            raise ValueError("a target needs at_least or at_most")
+        if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
+            raise ValueError(f"at_least {self.at_least:g} is above at_most {self.at_most:g}")
+        return self
+
+
+class MonthDate(dt.date):
+    """A ``made_on`` given as YYYY-MM: the day is unknown, the pledge counts from the 1st."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+def _month_or_day(value: object) -> object:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist (write YYYY-MM or YYYY-MM-DD)")
+        return MonthDate(year, month, 1)
+    return value
+
+
+MadeOn = Annotated[
+    dt.date,
+    BeforeValidator(_month_or_day),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "When the pledge was made: YYYY-MM-DD, or YYYY-MM when the day "
+            "is not known (the pledge then counts from the month's first day).",
+        }
+    ),
+]
+
+
 class Verdict(_Strict):
     """A person's judgement of one piece of evidence; it wins over automatic matching."""
 
@@ -115,7 +226,7 @@ class Pledge(_Strict):
     id: str = Field(pattern=SLUG, description="Stable id; never reuse one for another pledge.")
     title: str = Field(min_length=1)
     made_by: Annotated[list[str], BeforeValidator(_one_or_many)] = Field(min_length=1)
-    made_on: dt.date = Field(description="When the pledge was made (YYYY-MM-DD).")
+    made_on: MadeOn
     source: str = Field(min_length=1, description="Where it was made: text or a URL.")
     due: dt.date | None = Field(None, description="Deadline (inclusive, in the file's time zone).")
     grace: str | None = Field(
@@ -125,9 +236,34 @@ class Pledge(_Strict):
         "Default: defaults.grace, else none.",
     )
     feeds: list[str] | None = Field(None, description="Feed ids to watch; default: every feed.")
-    evidence: EvidenceRules
+    outcomes: Outcomes | None = Field(
+        None, description="Plain statements of the outcome per stance; the judge reads by them."
+    )
+    context: list[Term] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Terms an article must mention to be read for this pledge: each entry "
+        "once, by any of its '|' alternatives (the country, the actor, the topic).",
+    )
+    exclude: list[Term] = Field(
+        default_factory=list,
+        max_length=20,
+        description="An article that mentions any of these is about something else.",
+    )
+    target: Target | None = None
+    evidence: EvidenceRules | None = Field(
+        None, description="Keyword rules: on their own (older files) or as hints beside outcomes."
+    )
     verdicts: list[Verdict] = Field(default_factory=list)
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _something_to_judge_by(self) -> Pledge:
+        if self.outcomes is None and self.evidence is None:
+            raise ValueError(
+                "nothing to judge by: give outcomes (plain statements) or evidence (keyword rules)"
+            )
+        return self
 
     @property
     def source_url(self) -> str | None:

@@ -119,6 +119,7 @@ def _new_article(entry: Entry, now: datetime) -> Article:
         text=clip(entry.text, TEXT_MAX),
         published_at=entry.published_at,
         first_seen_at=now,
+        outlet=entry.outlet,
     )
 
 

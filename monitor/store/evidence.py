@@ -18,9 +18,11 @@ from sqlmodel import Session, col, select
 
 from monitor.clock import ensure_utc
 from monitor.errors import NotFoundError
-from monitor.match import Finding
+from monitor.judge import Reading
+from monitor.match import SNIPPET_MAX, Finding
+from monitor.parse import clip
 from monitor.pledgefile import Pledge
-from monitor.status import EvidenceView, Timing, counts
+from monitor.status import EvidenceView, Timing, standing_evidence
 from monitor.store.models import Article, Evidence, EvidenceReview
 
 Decision = Literal["confirmed", "rejected"]
@@ -51,6 +53,47 @@ def add_finding(
         title=article.title,
         published_at=ensure_utc(article.published_at or article.first_seen_at),
         found_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_reading(
+    session: Session,
+    pledge_id: str,
+    article: Article,
+    reading: Reading,
+    now: datetime,
+    zone: ZoneInfo,
+) -> Evidence | None:
+    """Store what the judge read unless the same finding is already stored; return the new
+    row, if any. A day the text gives for the event counts from noon of that day."""
+    assert article.id is not None
+    key = auto_key(pledge_id, article.id, reading.stance)
+    if session.exec(select(Evidence.id).where(Evidence.key == key)).first() is not None:
+        return None
+    cue = reading.cue
+    row = Evidence(
+        key=key,
+        pledge_id=pledge_id,
+        article_id=article.id,
+        origin="auto",
+        stance=reading.stance,
+        score=reading.score,
+        matched_terms=json.dumps(list(reading.terms), ensure_ascii=False),
+        snippet=clip(reading.sentence, SNIPPET_MAX),
+        url=article.canonical_url,
+        title=article.title,
+        published_at=ensure_utc(article.published_at or article.first_seen_at),
+        found_at=now,
+        outlet=article.outlet,
+        cue=f"{cue.kind}: {cue.text}" if cue else None,
+        event_at=datetime.combine(reading.event_day, time(12), zone) if reading.event_day else None,
+        parts=json.dumps(
+            {**reading.parts, **({"statement": reading.statement} if reading.statement else {})},
+            ensure_ascii=False,
+        ),
     )
     session.add(row)
     session.flush()
@@ -169,12 +212,18 @@ def as_view(row: Evidence) -> EvidenceView:
         human=row.origin == "manual" or row.review == "confirmed",
         rejected=row.review == "rejected",
         title=row.title,
+        score=row.score,
+        outlet=row.outlet,
+        happened_at=ensure_utc(row.event_at) if row.event_at else None,
+        text=f"{row.title}\n{row.snippet}",
     )
 
 
 def counted(rows: list[Evidence], timing: Timing, at: datetime) -> list[Evidence]:
-    """The rows that count as evidence at ``at``, by the status engine's own rule."""
-    return [row for row in rows if counts(as_view(row), timing, at)]
+    """The rows that count toward the status at ``at``, by the status engine's own rules
+    (published, not rejected, not older than the pledge, and vouched for or confirmed)."""
+    standing = standing_evidence(timing, [as_view(row) for row in rows], at)
+    return [row for row in rows if row.id in standing]
 
 
 def matched_terms(row: Evidence) -> list[str]:

@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Dialect,
+    LargeBinary,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from monitor.clock import ensure_utc
@@ -62,6 +70,19 @@ class Article(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     published_at: datetime | None = Field(default=None, index=True, sa_type=UtcDateTime)
     first_seen_at: datetime = Field(sa_type=UtcDateTime)
+    outlet: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ArticleVector(SQLModel, table=True):
+    """The sentence embeddings of one article under one model, computed once: a cycle's cost
+    grows with what is new, and a pledge edited later is judged again without embedding."""
+
+    __tablename__ = "article_vector"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    model: str = Field(primary_key=True, max_length=60)
+    sentences: str = Field(sa_column=Column(Text, nullable=False))  # JSON list, in order
+    vectors: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float16, row-major
 
 
 class Sighting(SQLModel, table=True):
@@ -96,6 +117,12 @@ class Evidence(SQLModel, table=True):
     review: str | None = Field(default=None, max_length=10)  # confirmed | rejected
     reviewed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     review_note: str | None = Field(default=None, sa_column=Column(Text))  # the latest review's
+    # what the judge read (schema 2 pledges): the outlet, the cue that decided, the day the
+    # text says the event happened, and the parts of the score, as JSON
+    outlet: str | None = Field(default=None, sa_column=Column(Text))
+    cue: str | None = Field(default=None, sa_column=Column(Text))
+    event_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    parts: str = Field(default="{}", sa_column=Column(Text, nullable=False))
 
 
 class EvidenceReview(SQLModel, table=True):

@@ -1,0 +1,449 @@
+"""Cues: does one sentence of news report that something happened, or only talk about it?
+
+The judge must not count "will release 18 prisoners" or "agreed to launch" as the pledge
+kept. This module finds the words that mark a sentence as future, planned, agreed,
+conditional, negated, denied, asked or alleged, and the words that mark it as done, in
+English, Korean, Thai, Japanese and Khmer. Pure; no I/O, no clock.
+
+Precision matters more than coverage. A sentence wrongly read as "not factual" costs one
+piece of evidence; a future cue missed turns an announcement into a false "fulfilled".
+So the lists are short and each entry is a phrase newsrooms actually use, and the phrases
+that look like cues but are not ("political will", "not only", "계획대로", "ไม่ว่า") are
+listed too, as shields: a cue found inside a shield is dropped.
+
+Korean, Thai, Japanese and Khmer attach particles and endings to the word (Thai and
+Japanese do not even space words), so their cues match inside words, as in
+``monitor.match``; Latin cues match whole words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+CueKind = Literal[
+    "future",
+    "plan",
+    "agreement",
+    "condition",
+    "negation",
+    "denial",
+    "question",
+    "allegation",
+    "done",
+]
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: CueKind
+    text: str  # the cue exactly as it occurs in the sentence (for showing to an editor)
+    lang: str  # "en" | "ko" | "th" | "ja" | "km"
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: CueKind | None  # None: a shield, which silences any cue inside it
+    lang: str  # "" for script-neutral cues ("?"), which take the sentence's language
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    pattern: _Pattern
+
+
+# Korean future and conditional endings fuse into the verb's last syllable as a final ㄹ
+# (할, 될, 늘어날 ...): every Hangul syllable with final consonant ㄹ (index 8).
+_RIEUL_FINAL = "".join(chr(0xAC00 + lead_vowel * 28 + 8) for lead_vowel in range(19 * 21))
+# A Thai consonant followed by a vowel sign or tone mark is the middle of a syllable, so a
+# cue ending right before one is only a fragment of another word (ไหม in ไหม้ "burn").
+_THAI_SYLLABLE_GOES_ON = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+
+_PRECEDENCE: dict[CueKind, int] = {
+    "negation": 5,
+    "denial": 5,
+    "condition": 4,
+    "question": 3,
+    "allegation": 2,
+    "future": 1,
+    "plan": 1,
+    "agreement": 1,
+    "done": 0,
+}
+
+
+def _latin(kind: CueKind | None, *phrases: str) -> list[_Pattern]:
+    """Whole-word English phrases; a space in a phrase matches any run of spaces."""
+    spaced = (phrase.replace(" ", r"\s+") for phrase in phrases)
+    return [_Pattern(kind, "en", re.compile(rf"(?<!\w){p}(?!\w)", re.I)) for p in spaced]
+
+
+def _inside(kind: CueKind | None, lang: str, *phrases: str) -> list[_Pattern]:
+    """Phrases of scripts that attach endings to words: matched anywhere, as regexes."""
+    guard = _THAI_SYLLABLE_GOES_ON if lang == "th" else ""
+    return [_Pattern(kind, lang, re.compile(p + guard)) for p in phrases]
+
+
+_WEAK_VERB = r"(?-i:[a-z]+)"  # a lowercase word: a verb in "is to launch", not a name
+
+# English: the modal and reporting vocabulary of wire-service style (AP, Reuters, Yonhap
+# English); "is to", "set to" and headline "X to launch" are the usual news futures.
+_ENGLISH: list[_Pattern] = [
+    *_latin(
+        None,
+        "political will",
+        "good will",
+        "ill will",
+        "free will",
+        "popular will",
+        r"the will of",
+        r"(?<=\S\s)(?-i:Will) (?-i:[A-Z][a-z]+)",  # a name mid-sentence: "Will Smith"
+        "military might",
+        "not only",
+        "not just",
+        "not least",
+        "as planned",
+        "as scheduled",
+        "as promised",
+        "as pledged",
+        "as agreed",
+        "ahead of schedule",
+        "on schedule",
+        r"no (later|less|fewer|more|sooner) than",
+        r"(first|last|only) to be",
+        # A past promise in a relative clause is background to the main verb's report.
+        r"(who|which) (had )?(pledged|promised|vowed) to",
+    ),
+    *_latin("future", "will", "would", "shall", "could", "might", r"(?-i:may)", "should"),
+    *_latin(
+        "future",
+        rf"(is|are|was|were) to (?!(the|a|an)\b){_WEAK_VERB}",
+        rf"(is|are) due to (?!(the|a|an)\b){_WEAK_VERB}",
+        r"(was|were) due to be",
+        r"to be (held|hosted|launched|signed|opened|introduced|implemented|completed|"
+        r"released|built|unveiled|submitted|decided|finalized|finalised|reviewed|"
+        r"discussed|considered|named|appointed|enacted|tabled|voted on)",
+        r"(is|are|was|were) expected",
+        "expected to",
+        r"(is|are|was|were) set to",
+        r"(is|are|was|were) likely to",
+        "scheduled (to|for)",
+        "slated (to|for)",
+        "tomorrow",
+        "next (week|month|year)",
+    ),
+    # Headline style drops the verb: "Thailand to release prisoners".
+    _Pattern(
+        "future",
+        "en",
+        re.compile(
+            r"^(?!(?:According|Due|Thanks|Prior|Contrary|Close|Owing|Ahead|Next|Up)\b)"
+            r"(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}to\s+(?!(?:the|a|an|be)\b)(?-i:[a-z]+)\b"
+        ),
+    ),
+    *_latin(
+        "plan",
+        r"plans? (to|for)",
+        r"plann(ed|ing)",
+        r"intends? to",
+        r"intend(ed|ing) to",
+        r"aims? to",
+        r"aim(ed|ing) to",
+        r"(is|are|was|were) preparing to",
+        r"prepares? to",
+        r"pledged? to",
+        r"pledges to",
+        r"promised? to",
+        r"promises to",
+        r"vow(s|ed)? to",
+        r"seeks? to",
+        r"(is|are|was|were) considering",
+        r"proposed to",
+        r"proposals? to",
+        # headlines of a promise or an order, not of its execution: "Lee pledges swift
+        # relocation", "Lee orders preparation for relocating the ministry"
+        r"(pledges|vows|promises|orders|ordered|directs|directed|instructs|instructed|urges)",
+        r"(calls|called) for",
+    ),
+    *_latin(
+        "agreement",
+        r"agree(s|d)? to",
+        r"agree(s|d)? (on|with|upon)",
+        r"agreed on (a|the) (plan|deal|framework) to",
+        r"(agreement|deal|accord|memorandum|mou) to",
+    ),
+    *_latin(
+        "condition",
+        "if",
+        "unless",
+        "provided that",
+        "providing that",
+        r"on (the )?condition that",
+        r"subject to (approval|ratification|parliamentary approval)",
+        r"once\b[^.;,]*?\b(is|are|has been|have been|gets?|get) "
+        r"(approved|passed|ratified|signed|completed|finali[sz]ed|enacted)",
+    ),
+    *_latin(
+        "negation",
+        "not",
+        "cannot",
+        "never",
+        "no longer",
+        r"no(?!\.\s*\d)",
+        "none",
+        "nobody",
+        "no one",
+        "neither",
+        "nor",
+        r"yet to",
+        r"fail(s|ed)? to",
+        r"refus(e|es|ed) to",
+        r"declin(e|es|ed) to",
+    ),
+    _Pattern("negation", "en", re.compile(r"\w+n['’]t\b", re.I)),
+    *_latin(
+        "denial",
+        r"den(y|ies|ied|ying)",
+        r"(rejected|dismissed|refuted) (the )?(media )?(reports?|claims?|allegations?|rumou?rs?)",
+    ),
+    *_latin(
+        "allegation",
+        "allegedly",
+        "reportedly",
+        "alleged",
+        r"alleges?",
+        r"allegations?",
+        r"claim(s|ed)?",
+        r"accus(ed|es|ing)",
+        "purportedly",
+    ),
+    *_latin(
+        "done",
+        "completed",
+        "took effect",
+        r"came into (force|effect)",
+        r"entered into force",
+        r"went into effect",
+        "already",
+    ),
+]
+
+# Korean: endings and nouns from Korean newswire style (Yonhap, KBS): -ㄹ 예정/계획/방침
+# /전망 and -기로 했다 announce, -았/었다 and 완료/마무리/출범 report; the
+# "예정대로/계획대로" adverbials describe a thing done on schedule, so they are shields.
+_KOREAN: list[_Pattern] = [
+    *_inside(
+        None,
+        "ko",
+        r"(예정|계획|방침|일정)(대로|에 따라|보다)",
+        r"뿐(만)?\s*아니라",
+    ),
+    *_inside(
+        "future",
+        "ko",
+        rf"[{_RIEUL_FINAL}]\s*것",
+        rf"[{_RIEUL_FINAL}]\s*전망",
+        "전망",
+        "겠",
+        "앞두고",
+        "앞둔",
+    ),
+    *_inside(
+        "plan",
+        "ko",
+        rf"[{_RIEUL_FINAL}]\s*(예정|계획|방침)",
+        "예정",
+        "계획",
+        "방침",
+        "추진",
+        "검토",
+        "기로",
+        "예고",
+    ),
+    *_inside("agreement", "ko", r"기로\s*(합의했|합의|결정했|결정|약속했|약속|했|뜻을 모)"),
+    # an agreement, a directive or a promise reported as news is not yet the act agreed,
+    # directed or promised ("관세 인하 합의", "빠른 준비 지시", "연내 이전 약속")
+    *_inside("agreement", "ko", r"합의(?!서에 따라|에 따라|대로)"),
+    *_inside(
+        "plan", "ko", r"지시", r"약속(?!대로|을? ?지[켰킨키]|이 지켜)", r"공약(?!대로)", r"다짐"
+    ),
+    *_inside(
+        "condition",
+        "ko",
+        rf"[{_RIEUL_FINAL}]\s*경우",
+        r"(하|되|으|한다|된다|는다|이라)면(?!서)",
+        "조건으로",
+        "전제로",
+    ),
+    *_inside(
+        "negation",
+        "ko",
+        "않",
+        r"못\s?(했|한|하|할|해|된|됐)",
+        r"(?<![가-힣])안\s+(?=[가-힣])",
+        r"없(다|었)",
+        r"아니|아닌",
+        "무산",
+        "불발",
+    ),
+    *_inside("denial", "ko", r"부인(했|하|한|해)", "사실무근", "반박"),
+    *_inside(
+        "question",
+        "ko",
+        rf"[{_RIEUL_FINAL}]까",
+        r"(인가|는가)(요)?\s*[?]?\s*$",
+    ),
+    *_inside("allegation", "ko", "의혹", "주장"),
+    *_inside(
+        "done",
+        "ko",
+        r"했(다|습니다)",
+        r"됐(다|습니다)",
+        r"되었(다|습니다)",
+        "완료",
+        "마쳤",
+        "마무리",
+        "개청",
+        "단행",
+    ),
+]
+
+# Thai: markers from Thai news style (Thai PBS, Matichon): จะ and เตรียม announce,
+# แล้ว and มีผล report; ไม่ว่า ("no matter") and ไม่เพียงแต่ ("not only") are not
+# negation, and ไม่ต่ำกว่า/ไม่เกิน bound a number.
+_THAI: list[_Pattern] = [
+    *_inside(
+        None,
+        "th",
+        "ไม่ว่า",
+        "ไม่เพียง",
+        "ไม่ต่ำกว่า",
+        "ไม่เกิน",
+        "ตามกำหนด",
+        "ตามแผน",
+        "หากิน",
+        "หากัน",
+        "ต่างหาก",
+        "ผ้าไหม",
+    ),
+    *_inside("future", "th", "จะ", "คาดว่า"),
+    *_inside("plan", "th", "เตรียม", "วางแผน", "มีแผน", "กำหนด", "ตั้งเป้า", "มีมติให้"),
+    *_inside("agreement", "th", "ตกลงที่จะ", "ตกลงกันที่จะ", "เห็นชอบให้"),
+    *_inside("condition", "th", "หากว่า", "หาก", "ถ้า"),
+    *_inside("negation", "th", "ไม่ได้", "ยังไม่", "ไม่"),
+    *_inside("denial", "th", "ปฏิเสธ"),
+    *_inside("question", "th", "หรือไม่", "หรือเปล่า", "ไหม"),
+    *_inside("done", "th", "แล้ว", "เสร็จ", "มีผล"),
+]
+
+# Japanese: newswire endings (NHK, Kyodo): 予定/方針/見通し announce, した/された/成立
+# /施行 report; 予定通り is done on schedule, and 少ない/危ない are adjectives, not ない.
+_JAPANESE: list[_Pattern] = [
+    *_inside(
+        None,
+        "ja",
+        r"予定(通り|どおり|より)",
+        r"(少|危|間も|まも|ほど|汚|幼|切)ない",
+        "まず",
+    ),
+    *_inside("future", "ja", "見通し", "見込み"),
+    *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
+    *_inside("agreement", "ja", r"ことで(合意|一致)"),
+    *_inside("condition", "ja", "れば", r"なら(?![なず])", "場合"),
+    *_inside(
+        "negation",
+        "ja",
+        "なかった",
+        "ない",
+        r"(?<=[かがさざただなはばぱまやらわせれ])ず(?![つかれ])",
+        "見送",
+    ),
+    *_inside("question", "ja", r"か[。？?]"),
+    *_inside("done", "ja", "した", "された", "ました", "完了", "成立", "施行"),
+]
+
+# Khmer: the verb particles of Khmer-language news (Khmer Times' Khmer edition, AKP):
+# នឹង marks the future, បាន the completed act, មិន/ពុំ negate (មិនបាន: did not).
+_KHMER: list[_Pattern] = [
+    *_inside("future", "km", "នឹង"),
+    *_inside("plan", "km", "គ្រោង"),
+    *_inside("condition", "km", "ប្រសិនបើ"),
+    *_inside("negation", "km", "មិនបាន", "មិន", "ពុំ"),
+    *_inside("done", "km", "បាន"),
+]
+
+_EVERYWHERE: list[_Pattern] = [
+    _Pattern("question", "", re.compile(r"[?][\s\"'”’)\]」』]*$")),
+]
+
+_PATTERNS: tuple[_Pattern, ...] = (*_ENGLISH, *_KOREAN, *_THAI, *_JAPANESE, *_KHMER, *_EVERYWHERE)
+
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("ja", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")),
+    ("km", re.compile(r"[\u1780-\u17ff]")),
+)
+
+
+def read_cues(sentence: str) -> list[Cue]:
+    """Every cue found in ``sentence``, in order of position."""
+    text = _fold_keeping_length(sentence)
+    lang = _language_of(text)
+    return [
+        Cue(hit.pattern.kind, sentence[hit.start : hit.end], hit.pattern.lang or lang)
+        for hit in _outermost(_hits(text))
+        if hit.pattern.kind is not None
+    ]
+
+
+def deciding_cue(sentence: str) -> Cue | None:
+    """The cue that decides how the sentence reads; None when it has no cue at all.
+
+    Negation and denial decide over condition, condition over question, question over
+    allegation, allegation over future, plan and agreement, and those over done; the
+    first cue wins among equals."""
+    cues = read_cues(sentence)
+    if not cues:
+        return None
+    return max(cues, key=lambda cue: _PRECEDENCE[cue.kind])  # max keeps the first of equals
+
+
+def is_factual(cue: Cue | None) -> bool:
+    """Whether a sentence whose deciding cue is ``cue`` reports something that happened."""
+    return cue is None or cue.kind == "done"
+
+
+def _fold_keeping_length(text: str) -> str:
+    """NFKC per character where that keeps one character ("？" → "?"), so positions in
+    the folded text are positions in the original."""
+    folded = (unicodedata.normalize("NFKC", char) for char in text)
+    return "".join(f if len(f) == 1 else c for f, c in zip(folded, text, strict=True))
+
+
+def _language_of(text: str) -> str:
+    return next((lang for lang, script in _SCRIPTS if script.search(text)), "en")
+
+
+def _hits(text: str) -> list[_Hit]:
+    return [
+        _Hit(match.start(), match.end(), pattern)
+        for pattern in _PATTERNS
+        for match in pattern.regex.finditer(text)
+        if match.end() > match.start()
+    ]
+
+
+def _outermost(hits: list[_Hit]) -> list[_Hit]:
+    """Hits not lying inside a longer one, by position: "하기로 했다" is one agreement,
+    not an agreement and a "했다"; "หรือไม่" is a question, not a negation."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if not any(k.start <= hit.start and hit.end <= k.end for k in kept):
+            kept.append(hit)
+    return kept

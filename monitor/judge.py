@@ -1,0 +1,342 @@
+"""Judge: (an article, a pledge) → at most one reading of what the article says of it.
+
+A cascade, cheapest first; each step leaves its mark in ``Reading.parts``, so that every
+piece of evidence can be explained to the reader who doubts it:
+
+1. topic: the article must mention each of the pledge's ``context`` entries and none of
+   its ``exclude`` terms (plain text search, no model);
+2. meaning: each sentence (the headline first) is compared with the pledge's plain-language
+   ``outcomes`` by multilingual sentence embeddings; the closest statement gives the stance;
+3. reading: a sentence that only announces, plans, agrees, conditions, negates, denies,
+   asks or alleges is no report of a thing done (``cues``), and the next closest sentence
+   is read instead; numbers in the sentence are read against the pledge's ``target``, and
+   the day the text says the event happened (``eventdate``) dates the event;
+4. score: the parts add up to a confidence in [0, 1] (see ``_score``).
+
+Pledges written with keyword rules only (``evidence``) are matched by those rules, as before.
+When a pledge has both, the rules are hints: a sentence that satisfies them counts as a
+closer match. Pure: the caller passes the sentences' vectors (cached in the store).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from monitor.cues import Cue, deciding_cue, is_factual
+from monitor.embed import Embedder, Vectors
+from monitor.eventdate import event_date
+from monitor.match import (
+    MATCHER_VERSION,
+    CompiledRules,
+    Term,
+    compile_rules,
+    compile_term,
+    fold,
+    match_article,
+    split_sentences,
+)
+from monitor.numbers import meets, quantities
+from monitor.pledgefile import Pledge, Stance
+
+# Bump when reading changes, so that every pledge is judged again over the stored articles.
+JUDGE_VERSION = 1
+MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
+SENTENCE_CHARS = 400
+
+# Cosine similarity (multilingual USE) of a sentence to the closest statement: below FLOOR
+# the sentence says something else; at FULL and above it says the statement's thing.
+FLOOR = 0.4
+FULL = 0.7
+ACCEPT = 0.3  # a reading below this score is no evidence at all
+WEIGHTS = {
+    "meaning": 0.45,  # times how close, between FLOOR and FULL
+    "headline": 0.15,
+    "keywords": 0.15,  # the editor's keyword rule for the same stance fires in the sentence
+    "context": 0.1,  # the sentence itself names every context entry
+    "done": 0.1,  # a verb of completion ("opened", "열었다", "แล้ว")
+    "number": 0.15,  # a number that meets the pledge's target
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the judge read in one article for one pledge."""
+
+    stance: Stance
+    score: float
+    sentence: str
+    statement: str | None
+    cue: Cue | None
+    event_day: date | None
+    terms: tuple[str, ...]
+    parts: dict[str, float | str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PreparedPledge:
+    """A pledge made ready to read articles: terms compiled, statements embedded once."""
+
+    pledge: Pledge
+    context: tuple[Term, ...]
+    exclude: tuple[Term, ...]
+    rules: list[CompiledRules]
+    stances: tuple[Stance, ...]  # the stance of each statement row
+    statements: tuple[str, ...]
+    vectors: Vectors
+    topic_words: tuple[str, ...] = ()
+
+    @property
+    def reads_meaning(self) -> bool:
+        return bool(self.statements)
+
+
+def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
+    pairs = [
+        (s, text)
+        for s, texts in (pledge.outcomes.stances() if pledge.outcomes else [])
+        for text in texts
+    ]
+    vectors = (
+        embedder.encode([text for _, text in pairs])
+        if pairs and embedder is not None
+        else np.zeros((0, 1), dtype=np.float32)
+    )
+    return PreparedPledge(
+        pledge=pledge,
+        context=tuple(compile_term(t) for t in pledge.context),
+        exclude=tuple(compile_term(t) for t in pledge.exclude),
+        rules=compile_rules(pledge),
+        stances=tuple(s for s, _ in pairs),
+        statements=tuple(text for _, text in pairs),
+        vectors=vectors,
+        topic_words=_topic_words(pledge.title),
+    )
+
+
+def _topic_words(title: str) -> tuple[str, ...]:
+    """Words of a title long enough to name a topic (stems of four letters or more; Korean
+    and CJK words of two syllables or more, which carry particles in running text)."""
+    words = [w.strip(".,:;!?()[]\"'") for w in fold(title).split()]
+    stems = []
+    for word in words:
+        if len(word) >= 2 and not word.isascii():
+            stems.append(word[:2] if "\uac00" <= word[0] <= "\ud7af" else word)
+        elif len(word) >= 5 and word not in STOPWORDS:
+            stems.append(word[:5])
+    return tuple(dict.fromkeys(stems))
+
+
+STOPWORDS = frozenset(
+    {
+        "about",
+        "after",
+        "against",
+        "before",
+        "their",
+        "there",
+        "these",
+        "under",
+        "within",
+        "which",
+        "while",
+        "would",
+    }
+)
+
+
+def fingerprint(pledge: Pledge, feed_ids: list[str], model: str | None) -> str:
+    """Changes whenever what the judge would find could change."""
+    material = {
+        "matcher": MATCHER_VERSION,
+        "judge": JUDGE_VERSION,
+        "model": model,
+        "pledge": pledge.model_dump(
+            mode="json", include={"evidence", "outcomes", "context", "exclude", "target"}
+        ),
+        "feeds": sorted(feed_ids),
+    }
+    return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
+
+
+def sentences_of(title: str, text: str) -> list[str]:
+    """What the judge reads of an article: the headline, then its first sentences."""
+    body = [s[:SENTENCE_CHARS] for s in split_sentences(text)]
+    return [title[:SENTENCE_CHARS], *body][:MAX_SENTENCES]
+
+
+def on_topic(prepared: PreparedPledge, title: str, text: str) -> tuple[str, ...] | None:
+    """Step 1: the context alternatives found, or None when the article is off topic.
+    A pledge with no context asks for two words of its own title instead."""
+    whole = fold(f"{title}\n{text}")
+    if any(term.found_in(whole) for term in prepared.exclude):
+        return None
+    if not prepared.context:
+        shared = tuple(word for word in prepared.topic_words if word in whole)
+        return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
+    found = []
+    for term in prepared.context:
+        hit = term.found_in(whole)
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def read(
+    prepared: PreparedPledge,
+    sentences: Sequence[str],
+    vectors: Vectors,
+    published: date,
+    context_found: tuple[str, ...],
+) -> Reading | None:
+    """Steps 2–4 on an article that is on topic; ``sentences[0]`` is its headline."""
+    similarity = vectors @ prepared.vectors.T  # sentences × statements
+    keyword = _keyword_stances(prepared, sentences)
+    for index in _closest_first(similarity):
+        if float(similarity[index].max()) < FLOOR:
+            return None
+        sentence = sentences[index]
+        cue = deciding_cue(sentence)
+        if not is_factual(cue):
+            continue  # an announcement or a plan: perhaps another sentence reports the act
+        best = _closest_statement(prepared, similarity[index], keyword.get(index, set()))
+        if best is None:
+            continue
+        closeness = float(similarity[index, best])
+        stance, number = _against_target(prepared, sentence, prepared.stances[best])
+        scored = _scored(
+            prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
+        )
+        if scored.score < ACCEPT:
+            return None
+        day = event_date(sentence, published)
+        return Reading(
+            stance=scored.stance,
+            score=scored.score,
+            sentence=sentence,
+            statement=prepared.statements[best],
+            cue=cue,
+            event_day=day.day if day else None,
+            terms=context_found,
+            parts=scored.parts,
+        )
+    return None
+
+
+def _closest_statement(prepared: PreparedPledge, row: Vectors, hinted: set[Stance]) -> int | None:
+    """The statement this sentence is closest to. A sentence is read as "broken" only when
+    the editor's keyword rule for broken also fires in it: a reversal is rare and costly to
+    announce wrongly, and news of delays and obstacles on the way to a kept pledge sits
+    close to the "broken" statements by meaning."""
+    order = [int(i) for i in np.argsort(-row, kind="stable")]
+    for index in order:
+        if row[index] < FLOOR:
+            return None
+        if prepared.stances[index] != "broken" or "broken" in hinted:
+            return index
+    return None
+
+
+@dataclass(frozen=True)
+class _Scored:
+    stance: Stance
+    score: float
+    parts: dict[str, float | str]
+
+
+def _closest_first(similarity: Vectors) -> list[int]:
+    best = similarity.max(axis=1) if similarity.size else np.zeros(0)
+    return [int(i) for i in np.argsort(-best, kind="stable")]
+
+
+def _scored(
+    prepared: PreparedPledge,
+    sentence: str,
+    index: int,
+    closeness: float,
+    stance: Stance,
+    cue: Cue | None,
+    number: str | None,
+    keyword: dict[int, set[Stance]],
+    context_found: tuple[str, ...],
+) -> _Scored:
+    """The confidence, as a sum of parts an editor can check one by one (``WEIGHTS``).
+    Closeness of meaning alone never reaches the strong score: a sentence close to a
+    statement must also be a headline, satisfy the editor's keyword rule, name the context
+    itself, use a verb of completion or meet the target."""
+    parts: dict[str, float | str] = {"similarity": round(closeness, 3)}
+    parts["meaning"] = round(WEIGHTS["meaning"] * _meaning(closeness), 3)
+    if index == 0 and sentence:
+        parts["headline"] = WEIGHTS["headline"]
+    if stance in keyword.get(index, set()):
+        parts["keywords"] = WEIGHTS["keywords"]
+    folded = fold(sentence)
+    if context_found and all(term.found_in(folded) for term in prepared.context):
+        parts["context"] = WEIGHTS["context"]
+    if cue is not None and cue.kind == "done":
+        parts["done"] = WEIGHTS["done"]
+    if number is not None:
+        parts["target"] = number
+        if number == "meets":
+            parts["number"] = WEIGHTS["number"]
+    score = sum(v for k, v in parts.items() if k in WEIGHTS and isinstance(v, float))
+    return _Scored(stance, round(min(1.0, score), 3), parts)
+
+
+def _meaning(closeness: float) -> float:
+    return min(1.0, max(0.0, (closeness - FLOOR) / (FULL - FLOOR)))
+
+
+def _against_target(
+    prepared: PreparedPledge, sentence: str, stance: Stance
+) -> tuple[Stance, str | None]:
+    """A number that meets the target makes a report of progress one of fulfilment; one
+    that falls short makes a claimed fulfilment progress."""
+    target = prepared.pledge.target
+    if target is None or stance == "broken":
+        return stance, None
+    verdicts = [
+        verdict
+        for quantity in quantities(sentence)
+        if (verdict := meets(target.at_least, target.at_most, target.of, quantity)) is not None
+    ]
+    if not verdicts:
+        return stance, None
+    if any(verdicts):
+        return "fulfilled", "meets"
+    return "progress", "short"
+
+
+def _keyword_stances(prepared: PreparedPledge, sentences: Sequence[str]) -> dict[int, set[Stance]]:
+    """Which stances the editor's keyword rules (hints) find in each sentence."""
+    found: dict[int, set[Stance]] = {}
+    if not prepared.rules:
+        return found
+    for index, sentence in enumerate(sentences):
+        for finding in match_article(prepared.rules, "", sentence):
+            found.setdefault(index, set()).add(finding.stance)
+    return found
+
+
+def read_by_rules(prepared: PreparedPledge, title: str, text: str) -> list[Reading]:
+    """Pledges with keyword rules only: the rules decide, one reading per stance they find,
+    as they always have."""
+    return [
+        Reading(
+            stance=finding.stance,
+            score=finding.score,
+            sentence=finding.snippet,
+            statement=None,
+            cue=None,
+            event_day=None,
+            terms=finding.terms,
+            parts={"keywords": finding.score},
+        )
+        for finding in match_article(prepared.rules, title, text)
+    ]

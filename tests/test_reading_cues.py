@@ -1,0 +1,400 @@
+"""Cues: each test is one sentence of news and how the judge must read it."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.cues import Cue, deciding_cue, is_factual, read_cues
+
+
+def kind(sentence: str) -> str | None:
+    cue = deciding_cue(sentence)
+    return None if cue is None else cue.kind
+
+
+def factual(sentence: str) -> bool:
+    return is_factual(deciding_cue(sentence))
+
+
+# --- English -------------------------------------------------------------------------
+
+
+def test_a_plain_report_is_factual() -> None:
+    assert deciding_cue("Thailand released 18 prisoners on Friday.") is None
+    assert factual("Thailand released 18 prisoners on Friday.")
+
+
+def test_will_not_until_is_a_negation() -> None:
+    assert kind("Cambodia will not do so until the border reopens.") == "negation"
+
+
+def test_an_agreement_to_launch_is_not_a_launch() -> None:
+    assert kind("The two sides agreed to launch talks next month.") == "agreement"
+    assert not factual("The two sides agreed to launch talks next month.")
+
+
+def test_to_be_held_on_is_future() -> None:
+    assert kind("The summit, to be held on 5 March, will open in Busan.") == "future"
+
+
+def test_a_plan_is_not_a_report() -> None:
+    assert kind("The two sides plan to resume flights.") == "plan"
+
+
+def test_expected_to_is_future() -> None:
+    assert kind("The ministry is expected to open its Busan office.") == "future"
+
+
+def test_could_is_not_a_report() -> None:
+    assert not factual("The deal could lift soybean purchases to 12 million tons.")
+
+
+def test_if_approved_is_a_condition() -> None:
+    assert kind("The tariff falls to 15% if approved by parliament.") == "condition"
+
+
+def test_once_approved_is_a_condition() -> None:
+    sentence = "Imports rise once the bill is approved by the assembly."
+    assert kind(sentence) == "condition"
+
+
+def test_has_yet_to_is_a_negation() -> None:
+    assert kind("Seoul has yet to release the funds.") == "negation"
+
+
+def test_denied_reports_is_a_denial() -> None:
+    assert kind("The ministry denied reports that the office had opened.") == "denial"
+
+
+def test_dismissed_reports_is_a_denial() -> None:
+    assert kind("Officials dismissed reports of a deal.") == "denial"
+
+
+def test_allegedly_is_an_allegation() -> None:
+    assert kind("Troops allegedly crossed the border.") == "allegation"
+
+
+def test_reportedly_is_an_allegation() -> None:
+    assert kind("The army reportedly released the soldiers.") == "allegation"
+
+
+def test_a_question_headline_is_a_question() -> None:
+    assert kind("Will Thailand release the 18 soldiers?") == "question"
+
+
+def test_announced_that_it_had_released_is_a_report() -> None:
+    assert factual("Thailand announced on Friday that it had released 18 prisoners.")
+
+
+def test_announced_plans_to_is_a_plan() -> None:
+    assert kind("The ministry announced plans to move to Busan.") == "plan"
+
+
+def test_not_only_but_also_is_not_a_negation() -> None:
+    sentence = "The ministry not only moved its staff but also opened a new office."
+    assert factual(sentence)
+
+
+def test_political_will_is_not_future() -> None:
+    assert factual("The release showed political will and goodwill on both sides.")
+
+
+def test_signed_and_agreed_the_text_reads_as_a_report() -> None:
+    # "agreed" without "to" reports a completed act; only "agreed to <verb>" announces.
+    assert factual("The two countries signed and agreed the text on Monday.")
+
+
+def test_is_to_launch_is_future() -> None:
+    assert kind("The agency is to launch the scheme in May.") == "future"
+
+
+def test_set_to_and_scheduled_for_are_future() -> None:
+    assert kind("Parliament is set to vote on the bill.") == "future"
+    assert kind("The vote is scheduled for Tuesday.") == "future"
+
+
+def test_pledged_promised_vowed_are_plans() -> None:
+    assert kind("He pledged to cut tariffs.") == "plan"
+    assert kind("She promised to return the prisoners.") == "plan"
+    assert kind("They vowed to rebuild the bridge.") == "plan"
+
+
+def test_signed_an_agreement_to_is_an_agreement() -> None:
+    assert kind("They signed an agreement to build a plant.") == "agreement"
+
+
+def test_contracted_negation_is_a_negation() -> None:
+    assert kind("Seoul didn't pay the tariff.") == "negation"
+    assert kind("The plant won’t open this year.") == "negation"
+
+
+def test_failed_and_refused_are_negations() -> None:
+    assert kind("The bill failed to pass.") == "negation"
+    assert kind("Thailand refused to release them.") == "negation"
+
+
+def test_no_longer_is_a_negation_but_no_fewer_than_is_not() -> None:
+    assert kind("The rule no longer applies.") == "negation"
+    assert factual("Thailand released no fewer than 18 prisoners.")
+
+
+def test_a_headline_infinitive_is_future() -> None:
+    assert kind("South Korea to open ministry office in Busan") == "future"
+    assert factual("According to officials, the office opened on Monday.")
+
+
+def test_as_planned_is_a_report() -> None:
+    assert factual("The office opened in Busan as planned.")
+
+
+def test_the_month_may_is_not_a_modal() -> None:
+    assert factual("The ministry opened the office on May 5.")
+    assert kind("The ministry may open the office.") == "future"
+
+
+def test_a_name_will_is_not_future() -> None:
+    assert factual("The actor Will Smith attended the opening.")
+
+
+def test_a_past_promise_in_a_relative_clause_is_background() -> None:
+    assert factual("President Lee, who pledged to move the ministry, attended the opening.")
+    assert kind("President Lee pledged to move the ministry.") == "plan"
+
+
+def test_took_effect_is_done() -> None:
+    assert kind("The tariff cut took effect on Monday.") == "done"
+
+
+def test_negation_outranks_future() -> None:
+    cues = read_cues("The minister said it will never happen.")
+    assert [c.kind for c in cues] == ["future", "negation"]
+    assert kind("The minister said it will never happen.") == "negation"
+
+
+# --- Korean --------------------------------------------------------------------------
+
+
+def test_korean_started_work_is_a_report() -> None:
+    assert kind("해수부가 부산 청사에서 업무를 시작했다.") == "done"
+    assert factual("해수부가 부산 청사에서 업무를 시작했다.")
+
+
+def test_korean_scheduled_is_a_plan() -> None:
+    assert kind("해수부는 다음 달 부산으로 이전할 예정이다.") == "plan"
+
+
+def test_korean_will_ending_is_future() -> None:
+    assert kind("정부는 관세를 15%로 낮추겠다고 밝혔다.") == "future"
+
+
+def test_korean_decided_to_is_an_agreement() -> None:
+    cue = deciding_cue("양국은 관세를 낮추기로 합의했다.")
+    assert cue == Cue("agreement", "기로 합의했", "ko")
+
+
+def test_korean_agreed_on_is_an_agreement_not_the_act() -> None:
+    # a pledge is usually an agreement: news that one was reached is not news it was kept
+    assert kind("양국은 관세 인하에 합의했다.") == "agreement"
+    assert kind('트럼프 "中과 희토류 문제 해결…펜타닐 관세 10%p 인하 합의"') == "agreement"
+    assert factual("합의에 따라 중국은 희토류 수출통제를 1년간 유예했다.")
+
+
+def test_a_headline_of_an_order_or_a_promise_is_a_plan() -> None:
+    assert kind("Lee orders swift preparation for relocating oceans ministry to Busan") == "plan"
+    assert kind("Lee pledges swift relocation of oceans ministry to Busan") == "plan"
+    assert kind("이 대통령, 첫 국무회의서 해수부 부산 이전 빠른 준비 지시") == "plan"
+    assert factual('이 대통령 "해수부 연내 이전 약속 지켰다"')
+
+
+def test_korean_not_done_is_a_negation() -> None:
+    assert kind("정부는 아직 관세를 내리지 않았다.") == "negation"
+    assert kind("해수부는 이전을 마치지 못했다.") == "negation"
+
+
+def test_korean_if_it_passes_is_a_condition() -> None:
+    assert kind("법안이 통과될 경우 관세는 15%가 된다.") == "condition"
+    assert kind("국회가 승인하면 관세가 내려간다.") == "condition"
+
+
+def test_korean_case_of_is_not_a_condition() -> None:
+    assert factual("미국의 경우 관세를 15%로 낮췄다.")
+
+
+def test_korean_while_doing_is_not_a_condition() -> None:
+    assert factual("장관은 청사를 방문하면서 업무를 시작했다.")
+
+
+def test_korean_as_planned_then_completed_is_a_report() -> None:
+    assert kind("해수부는 계획대로 이전을 완료했다.") == "done"
+    assert kind("이전은 예정대로 마무리됐다.") == "done"
+
+
+def test_korean_denial() -> None:
+    assert kind("정부는 합의설을 부인했다.") == "denial"
+    assert kind("국방부는 사실무근이라고 밝혔다.") == "denial"
+
+
+def test_korean_wife_is_not_a_denial() -> None:
+    assert factual("대통령 부인이 개청식에 참석했다.")
+
+
+def test_korean_question() -> None:
+    assert kind("해수부 부산 이전, 연내 가능할까") == "question"
+
+
+def test_korean_allegation() -> None:
+    assert kind("돈이 전달됐다는 의혹이 제기됐다.") == "allegation"
+
+
+def test_korean_not_only_is_not_a_negation() -> None:
+    assert factual("해수부뿐만 아니라 산하기관도 이전을 완료했다.")
+
+
+def test_korean_ahead_of_is_future() -> None:
+    assert kind("부산 이전을 앞두고 직원들이 짐을 쌌다.") == "future"
+
+
+def test_korean_approval_is_not_a_question() -> None:
+    assert factual("정부는 신약 인가를 완료했다.")
+
+
+# --- Thai ----------------------------------------------------------------------------
+
+
+def test_thai_dissolved_already_is_a_report() -> None:
+    assert kind("ยุบสภาแล้ว") == "done"
+
+
+def test_thai_will_is_future() -> None:
+    assert kind("รัฐบาลจะยุบสภาในเดือนหน้า") == "future"
+
+
+def test_thai_prepares_is_a_plan() -> None:
+    assert kind("กระทรวงเตรียมปล่อยตัวทหาร 18 นาย") == "plan"
+
+
+def test_thai_not_yet_is_a_negation() -> None:
+    assert kind("ไทยยังไม่ปล่อยตัวทหารกัมพูชา") == "negation"
+
+
+def test_thai_wood_is_not_a_negation() -> None:
+    assert factual("ชาวบ้านตัดไม้แล้ว")
+
+
+def test_thai_no_matter_is_not_a_negation() -> None:
+    assert kind("ไม่ว่าอย่างไร รัฐบาลปล่อยตัวทหารแล้ว") == "done"
+
+
+def test_thai_whether_is_a_question() -> None:
+    assert kind("ไทยจะปล่อยตัวทหารหรือไม่") == "question"
+
+
+def test_thai_if_is_a_condition() -> None:
+    assert kind("หากสภาเห็นชอบ กฎหมายจะมีผลทันที") == "condition"
+
+
+def test_thai_burn_is_not_a_question() -> None:
+    assert factual("บ้านไหม้แล้ว")
+
+
+def test_thai_took_effect_is_done() -> None:
+    assert kind("กฎหมายมีผลบังคับใช้วันนี้") == "done"
+
+
+def test_thai_denied() -> None:
+    assert kind("กองทัพปฏิเสธข่าวการปล่อยตัว") == "denial"
+
+
+def test_thai_make_a_living_is_not_a_condition() -> None:
+    assert factual("ชาวบ้านออกไปหากินแล้ว")
+
+
+# --- Japanese ------------------------------------------------------------------------
+
+
+def test_japanese_bill_passed_is_a_report() -> None:
+    assert kind("議員定数削減法案が成立した。") == "done"
+
+
+def test_japanese_scheduled_is_a_plan() -> None:
+    assert kind("政府は来月に法案を提出する予定だ。") == "plan"
+
+
+def test_japanese_agreed_that_is_an_agreement() -> None:
+    assert kind("両党は定数を削減することで合意した。") == "agreement"
+
+
+def test_japanese_did_not_is_a_negation() -> None:
+    assert kind("法案は今国会で成立しなかった。") == "negation"
+    assert kind("政府は提出を見送った。") == "negation"
+
+
+def test_japanese_if_is_a_condition() -> None:
+    assert kind("法案が成立すれば定数は減る。") == "condition"
+
+
+def test_japanese_few_is_not_a_negation() -> None:
+    assert factual("少ない予算で工事を完了した。")
+
+
+def test_japanese_as_scheduled_is_a_report() -> None:
+    assert kind("工事は予定通り完了した。") == "done"
+
+
+def test_japanese_question() -> None:
+    assert kind("法案は成立するか？") == "question"
+
+
+def test_japanese_without_doing_is_a_negation() -> None:
+    assert kind("法案は採決されず廃案となった。") == "negation"
+
+
+# --- Khmer ---------------------------------------------------------------------------
+
+
+def test_khmer_did_is_done() -> None:
+    assert kind("កម្ពុជាបានដោះលែងទាហាន") == "done"
+
+
+def test_khmer_did_not_is_a_negation() -> None:
+    cues = read_cues("ថៃមិនបានដោះលែងទាហាន")
+    assert [c.text for c in cues] == ["មិនបាន"]
+    assert kind("ថៃមិនបានដោះលែងទាហាន") == "negation"
+
+
+def test_khmer_will_is_future() -> None:
+    assert kind("ថៃនឹងដោះលែងទាហាន") == "future"
+
+
+def test_khmer_if_is_a_condition() -> None:
+    assert kind("ប្រសិនបើថៃដោះលែងទាហាន") == "condition"
+
+
+# --- the cue itself ------------------------------------------------------------------
+
+
+def test_a_cue_keeps_the_sentence_spelling_and_language() -> None:
+    assert read_cues("They PLAN TO go.") == [Cue("plan", "PLAN TO", "en")]
+    assert read_cues("해수부가 이전할까？") == [
+        Cue("question", "할까", "ko"),
+        Cue("question", "？", "ko"),
+    ]
+
+
+def test_a_full_width_question_mark_is_a_question_in_the_sentence_language() -> None:
+    assert deciding_cue("法案は成立した？") == Cue("question", "？", "ja")
+
+
+def test_cues_come_in_order_of_position() -> None:
+    cues = read_cues("If approved, the ministry will move.")
+    assert [c.kind for c in cues] == ["condition", "future"]
+
+
+@pytest.mark.parametrize("cue", [None, Cue("done", "했다", "ko")])
+def test_no_cue_or_a_done_cue_is_factual(cue: Cue | None) -> None:
+    assert is_factual(cue)
+
+
+def test_an_empty_sentence_has_no_cue() -> None:
+    assert read_cues("") == []
+    assert deciding_cue("") is None

@@ -1,0 +1,185 @@
+"""Event date: the day a sentence says something happened on, against its publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from monitor.eventdate import DateMention, date_mentions, date_spans, event_date
+
+MARCH_10 = date(2025, 3, 10)  # a Monday
+JAN_3 = date(2026, 1, 3)  # a Saturday
+DEC_24 = date(2025, 12, 24)  # a Wednesday
+TUESDAY = date(2025, 12, 23)
+
+
+def days(text: str, published: date) -> list[date]:
+    return [m.day for m in date_mentions(text, published)]
+
+
+def when(text: str, published: date) -> date | None:
+    mention = event_date(text, published)
+    return None if mention is None else mention.day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # English
+        ("The office opened on 5 March.", MARCH_10, date(2025, 3, 5)),
+        ("It opened on 5 March 2024.", MARCH_10, date(2024, 3, 5)),
+        ("Talks began on 28 December.", JAN_3, date(2025, 12, 28)),
+        ("Released on March 5.", MARCH_10, date(2025, 3, 5)),
+        ("Released on Mar. 5.", MARCH_10, date(2025, 3, 5)),
+        ("Released on March 5th, 2025.", MARCH_10, date(2025, 3, 5)),
+        ("Released on the 5th of March.", MARCH_10, date(2025, 3, 5)),
+        ("Released on Tuesday, March 4.", MARCH_10, date(2025, 3, 4)),
+        ("The ministry said on Tuesday it had moved.", MARCH_10, date(2025, 3, 4)),
+        ("The ministry moved last Tuesday.", MARCH_10, date(2025, 3, 4)),
+        ("It moved on Monday.", MARCH_10, date(2025, 3, 10)),
+        ("It moved last Monday.", MARCH_10, date(2025, 3, 3)),
+        ("The prisoners were freed yesterday.", MARCH_10, date(2025, 3, 9)),
+        ("The prisoners were freed today.", MARCH_10, date(2025, 3, 10)),
+        ("The decree is dated 2025-12-23.", DEC_24, date(2025, 12, 23)),
+        # Korean
+        ("해수부는 12월 23일 부산에서 업무를 시작했다.", DEC_24, date(2025, 12, 23)),
+        ("해수부는 지난 23일 업무를 시작했다.", DEC_24, date(2025, 12, 23)),
+        ("해수부는 23일 업무를 시작했다.", DEC_24, date(2025, 12, 23)),
+        ("해수부는 지난 28일 업무를 시작했다.", DEC_24, date(2025, 11, 28)),
+        ("해수부는 지난달 23일 업무를 시작했다.", DEC_24, date(2025, 11, 23)),
+        ("해수부는 어제 업무를 시작했다.", DEC_24, date(2025, 12, 23)),
+        ("해수부는 오늘 업무를 시작했다.", DEC_24, date(2025, 12, 24)),
+        ("해수부는 2025년 12월 23일 업무를 시작했다.", DEC_24, date(2025, 12, 23)),
+        ("정부는 12월 28일 관세를 내렸다.", JAN_3, date(2025, 12, 28)),
+        # Japanese and Chinese
+        ("法案は12月23日に成立した。", DEC_24, date(2025, 12, 23)),
+        ("法案は23日に成立した。", DEC_24, date(2025, 12, 23)),
+        ("法案は2025年12月23日に成立した。", DEC_24, date(2025, 12, 23)),
+        ("法案は昨日成立した。", DEC_24, date(2025, 12, 23)),
+        ("法案は令和7年12月23日に成立した。", DEC_24, date(2025, 12, 23)),
+        ("法案は１２月２３日に成立した。", DEC_24, date(2025, 12, 23)),
+        # Thai
+        ("ไทยปล่อยตัวทหารเมื่อวันที่ 5 มี.ค.", MARCH_10, date(2025, 3, 5)),
+        ("ยุบสภาเมื่อ 5 ธันวาคม 2568", DEC_24, date(2025, 12, 5)),
+        ("ยุบสภาเมื่อ 5 ธ.ค. 68", DEC_24, date(2025, 12, 5)),
+        ("ยุบสภาเมื่อ 5 ธันวาคม พ.ศ. 2568", DEC_24, date(2025, 12, 5)),
+        ("ยุบสภาเมื่อ ๕ ธ.ค. ๖๘", DEC_24, date(2025, 12, 5)),
+        ("ยุบสภาเมื่อวาน", DEC_24, date(2025, 12, 23)),
+        ("ยุบสภาวันนี้", DEC_24, date(2025, 12, 24)),
+        ("ยุบสภาเมื่อวันที่ 12 ธันวาคม 2025", DEC_24, date(2025, 12, 12)),
+        ("ยุบสภาเมื่อวันที่ 12", DEC_24, date(2025, 12, 12)),
+        # Khmer
+        ("ថ្ងៃទី ២៣ ខែធ្នូ ឆ្នាំ២០២៥", DEC_24, date(2025, 12, 23)),
+        ("កម្ពុជាបានដោះលែងទាហាននៅថ្ងៃទី 5 ខែមីនា", MARCH_10, date(2025, 3, 5)),
+    ],
+)
+def test_the_event_date_of_a_sentence(text: str, published: date, expected: date) -> None:
+    assert when(text, published) == expected
+
+
+def test_each_month_abbreviation_in_thai() -> None:
+    abbreviations = [
+        "ม.ค.",
+        "ก.พ.",
+        "มี.ค.",
+        "เม.ย.",
+        "พ.ค.",
+        "มิ.ย.",
+        "ก.ค.",
+        "ส.ค.",
+        "ก.ย.",
+        "ต.ค.",
+        "พ.ย.",
+        "ธ.ค.",
+    ]
+    for month, abbr in enumerate(abbreviations, start=1):
+        assert days(f"วันที่ 1 {abbr} 2568", DEC_24) == [date(2025, month, 1)]
+
+
+def test_each_month_name_in_thai() -> None:
+    names = [
+        "มกราคม",
+        "กุมภาพันธ์",
+        "มีนาคม",
+        "เมษายน",
+        "พฤษภาคม",
+        "มิถุนายน",
+        "กรกฎาคม",
+        "สิงหาคม",
+        "กันยายน",
+        "ตุลาคม",
+        "พฤศจิกายน",
+        "ธันวาคม",
+    ]
+    for month, name in enumerate(names, start=1):
+        assert days(f"1 {name} 2025", DEC_24) == [date(2025, month, 1)]
+
+
+def test_a_mention_keeps_its_text() -> None:
+    assert date_mentions("Freed on March 5th, 2025, officials said.", MARCH_10) == [
+        DateMention(date(2025, 3, 5), "March 5th, 2025")
+    ]
+    assert date_mentions("해수부는 지난달 23일 이전했다", DEC_24) == [
+        DateMention(date(2025, 11, 23), "지난달 23일")
+    ]
+
+
+def test_mentions_come_in_order_of_position() -> None:
+    text = "Announced on 1 March, the release came on 5 March."
+    assert days(text, MARCH_10) == [date(2025, 3, 1), date(2025, 3, 5)]
+
+
+def test_a_future_date_is_not_an_event_date() -> None:
+    text = "The office will open on 20 March."
+    assert days(text, MARCH_10) == [date(2025, 3, 20)]
+    assert event_date(text, MARCH_10) is None
+
+
+def test_the_first_past_mention_is_the_event_date() -> None:
+    text = "Due on 20 March, the release came early, on 5 March."
+    assert when(text, MARCH_10) == date(2025, 3, 5)
+
+
+def test_next_tuesday_is_after_publication() -> None:
+    assert days("Talks resume next Tuesday.", MARCH_10) == [date(2025, 3, 11)]
+    assert days("Talks resume tomorrow.", MARCH_10) == [date(2025, 3, 11)]
+
+
+def test_on_the_same_weekday_as_publication_is_that_day() -> None:
+    assert when("The bill passed on Tuesday.", TUESDAY) == TUESDAY
+    assert when("The bill passed last Tuesday.", TUESDAY) == date(2025, 12, 16)
+
+
+def test_earlier_this_week_is_ignored() -> None:
+    assert date_mentions("The bill passed earlier this week.", TUESDAY) == []
+
+
+def test_an_invalid_date_is_skipped_not_raised() -> None:
+    assert date_mentions("It happened on 31 February 2025.", MARCH_10) == []
+    assert date_mentions("2025-13-45", MARCH_10) == []
+    assert date_mentions("해수부는 31일 이전했다", date(2025, 12, 5)) == []
+
+
+def test_a_duration_is_not_a_date() -> None:
+    assert date_mentions("협상은 23일간 이어졌다", DEC_24) == []
+    assert date_mentions("交渉は3日間続いた。", DEC_24) == []
+
+
+def test_the_modal_may_is_not_a_month() -> None:
+    assert date_mentions("The office may 5 times move.", MARCH_10) == []
+    assert days("The office opened May 5.", date(2025, 5, 9)) == [date(2025, 5, 5)]
+
+
+def test_a_year_and_month_alone_is_not_a_day() -> None:
+    assert date_mentions("The office opened in March 2025.", MARCH_10) == []
+
+
+def test_odd_input_never_raises() -> None:
+    for text in ["", "99 March", "0월 0일", "令和99年13月1日", "วันที่ 99", "🙂 31日", "-" * 1000]:
+        date_mentions(text, MARCH_10)
+
+
+def test_date_spans_mark_dates_even_invalid_ones() -> None:
+    text = "Released on 31 February, 18 prisoners."
+    assert [text[a:b] for a, b in date_spans(text)] == ["31 February"]
