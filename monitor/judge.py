@@ -48,6 +48,7 @@ from monitor.pledgefile import Pledge, Stance
 JUDGE_VERSION = 1
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
+LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
 
 # Cosine similarity (multilingual USE) of a sentence to the closest statement: below FLOOR
 # the sentence says something else; at FULL and above it says the statement's thing.
@@ -217,17 +218,27 @@ def read(
         )
         if scored.score < ACCEPT:
             return None
-        day = event_date(sentence, published)
+        day = _event_day(sentence, sentences, published)
         return Reading(
             stance=scored.stance,
             score=scored.score,
             sentence=sentence,
             statement=prepared.statements[best],
             cue=cue,
-            event_day=day.day if day else None,
+            event_day=day,
             terms=context_found,
             parts=scored.parts,
         )
+    return None
+
+
+def _event_day(sentence: str, sentences: Sequence[str], published: date) -> date | None:
+    """The day the sentence says the event happened; a headline rarely says, so then the
+    first date of the lead (news puts when in its first sentences)."""
+    for text in (sentence, *sentences[:LEAD_SENTENCES]):
+        mention = event_date(text, published)
+        if mention is not None:
+            return mention.day
     return None
 
 

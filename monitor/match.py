@@ -105,6 +105,8 @@ def _needs_boundary(char: str) -> bool:
 
 
 def compile_rules(pledge: Pledge) -> list[CompiledRules]:
+    if pledge.evidence is None:
+        return []  # judged by its statements alone
     return [
         CompiledRules(
             stance=stance,
@@ -121,7 +123,7 @@ def rules_fingerprint(pledge: Pledge, feed_ids: list[str]) -> str:
     """Changes whenever what matching would find could change: rules, feeds, matcher."""
     material = {
         "matcher": MATCHER_VERSION,
-        "evidence": pledge.evidence.model_dump(mode="json"),
+        "evidence": pledge.evidence.model_dump(mode="json") if pledge.evidence else None,
         "feeds": sorted(feed_ids),
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()

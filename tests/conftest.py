@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
 
 from jobs.context import JobContext
+from monitor.embed import UniversalSentenceEncoder
 from monitor.clock import FixedClock
 from monitor.pledgefile import load_config
 from monitor.settings import load_settings
@@ -167,7 +168,7 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def make_ctx(tmp_path: Path) -> Callable[..., JobContext]:
+def make_ctx(tmp_path: Path, embedder: UniversalSentenceEncoder) -> Callable[..., JobContext]:
     def make(
         config_path: Path, engine: Engine, clock: FixedClock, **settings: object
     ) -> JobContext:
@@ -182,6 +183,13 @@ def make_ctx(tmp_path: Path) -> Callable[..., JobContext]:
             config=load_config(config_path),
             engine=engine,
             clock=clock,
+            embedder=embedder,
         )
 
     return make
+
+
+@pytest.fixture(scope="session")
+def embedder() -> UniversalSentenceEncoder:
+    """One sentence model for the whole run, as the daemon keeps one for all its jobs."""
+    return UniversalSentenceEncoder()
