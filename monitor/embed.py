@@ -52,7 +52,8 @@ class UniversalSentenceEncoder:
 
 def normalised(vectors: Vectors) -> Vectors:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    scaled: Vectors = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    return scaled
 
 
 def to_bytes(vectors: Vectors) -> bytes:

@@ -138,8 +138,8 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
             f"deadline {_day(timing.deadline)} passed"
             f"{_grace_text(timing)} with no evidence of fulfilment",
         )
-    progress = [event.first for event in events if event.stance == "progress"]
-    progress += [e for e in counted if e.human and e.stance == "progress"]
+    firsts = {event.first.id for event in events if event.stance == "progress"}
+    progress = [e for e in counted if e.id in firsts or (e.human and e.stance == "progress")]
     if progress:
         first = min(progress, key=lambda e: (e.published_at, e.id))
         return Judgement(

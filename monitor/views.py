@@ -264,7 +264,9 @@ def _how_read(e: EvidenceSummary, zone: ZoneInfo) -> str:
     """score 0.82 (similarity 0.66, headline, keywords) · cue done: 열었다 · happened … · outlet"""
     if e.origin == "manual" or not e.parts:
         return ""
-    named = [k for k in ("headline", "keywords", "context", "done", "number") if k in e.parts]
+    named: list[str] = [
+        k for k in ("headline", "keywords", "context", "done", "number") if k in e.parts
+    ]
     similarity = e.parts.get("similarity")
     why = ", ".join(([f"similarity {similarity}"] if similarity is not None else []) + named)
     bits = [f"score {e.score:.2f}" + (f" ({why})" if why else "")]

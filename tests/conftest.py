@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
 
 from jobs.context import JobContext
-from monitor.embed import UniversalSentenceEncoder
 from monitor.clock import FixedClock
+from monitor.embed import UniversalSentenceEncoder
 from monitor.pledgefile import load_config
 from monitor.settings import load_settings
 from monitor.store.db import make_engine
