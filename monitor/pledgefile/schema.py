@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -213,10 +214,18 @@ class Verdict(_Strict):
     note: str | None = Field(None, description="Why this verdict was recorded, and by whom.")
 
 
+def _parsable_url(url: str) -> str:
+    try:
+        urlsplit(url)
+    except ValueError as error:  # "http://[1, *a]": a bracketed host that is no address
+        raise ValueError(f"not a URL or a path: {error}") from None
+    return url
+
+
 class Feed(_Strict):
     id: str = Field(pattern=SLUG, description="Stable id, referenced by pledges.")
     title: str = Field(min_length=1)
-    url: str = Field(
+    url: Annotated[str, AfterValidator(_parsable_url)] = Field(
         min_length=1,
         description="http(s):// URL, file:// URL or a path relative to this file.",
     )
