@@ -9,8 +9,6 @@ word itself: 출범 must also find 출범했다 and 출범식.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -117,16 +115,6 @@ def compile_rules(pledge: Pledge) -> list[CompiledRules]:
         )
         for stance, rules in pledge.evidence.stances()
     ]
-
-
-def rules_fingerprint(pledge: Pledge, feed_ids: list[str]) -> str:
-    """Changes whenever what matching would find could change: rules, feeds, matcher."""
-    material = {
-        "matcher": MATCHER_VERSION,
-        "evidence": pledge.evidence.model_dump(mode="json") if pledge.evidence else None,
-        "feeds": sorted(feed_ids),
-    }
-    return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
 
 
 def match_article(rules: list[CompiledRules], title: str, text: str) -> list[Finding]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from monitor.match import compile_rules, compile_term, match_article, rules_fingerprint
+from monitor.judge import fingerprint
+from monitor.match import compile_rules, compile_term, match_article
 from monitor.pledgefile import Pledge
 
 
@@ -123,8 +124,8 @@ def test_long_sentences_are_cut_around_the_match() -> None:
 def test_the_rules_fingerprint_changes_with_rules_and_feeds_only() -> None:
     a = pledge(**RULES)
     b = pledge(**{**RULES, "broken": {"any": ["scrapped"]}})
-    assert rules_fingerprint(a, ["x"]) == rules_fingerprint(
-        a.model_copy(update={"title": "T"}), ["x"]
+    assert fingerprint(a, ["x"], None) == fingerprint(
+        a.model_copy(update={"title": "T"}), ["x"], None
     )
-    assert rules_fingerprint(a, ["x"]) != rules_fingerprint(b, ["x"])
-    assert rules_fingerprint(a, ["x"]) != rules_fingerprint(a, ["x", "y"])
+    assert fingerprint(a, ["x"], None) != fingerprint(b, ["x"], None)
+    assert fingerprint(a, ["x"], None) != fingerprint(a, ["x", "y"], None)

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from monitor.clock import ensure_utc
 from monitor.errors import NotFoundError
 from monitor.judge import Reading
-from monitor.match import SNIPPET_MAX, Finding
+from monitor.match import SNIPPET_MAX
 from monitor.parse import clip
 from monitor.pledgefile import Pledge
 from monitor.status import EvidenceView, Timing, standing_evidence
@@ -30,33 +30,6 @@ Decision = Literal["confirmed", "rejected"]
 
 def auto_key(pledge_id: str, article_id: int, stance: str) -> str:
     return f"auto:{pledge_id}:{article_id}:{stance}"
-
-
-def add_finding(
-    session: Session, pledge_id: str, article: Article, finding: Finding, now: datetime
-) -> Evidence | None:
-    """Store a finding unless the same one is already stored; return the new row, if any."""
-    assert article.id is not None
-    key = auto_key(pledge_id, article.id, finding.stance)
-    if session.exec(select(Evidence.id).where(Evidence.key == key)).first() is not None:
-        return None
-    row = Evidence(
-        key=key,
-        pledge_id=pledge_id,
-        article_id=article.id,
-        origin="auto",
-        stance=finding.stance,
-        score=finding.score,
-        matched_terms=json.dumps(list(finding.terms), ensure_ascii=False),
-        snippet=finding.snippet,
-        url=article.canonical_url,
-        title=article.title,
-        published_at=ensure_utc(article.published_at or article.first_seen_at),
-        found_at=now,
-    )
-    session.add(row)
-    session.flush()
-    return row
 
 
 def add_reading(
