@@ -140,20 +140,15 @@ def _readings(
             on_topic.append((article, found))
     if not on_topic:
         return
-    split = {_id(a): judge.sentences_of(a.title, a.text) for a, _ in on_topic}
+    split = {articles.id_of(a): judge.sentences_of(a.title, a.text) for a, _ in on_topic}
     vectors = sentence_vectors(session, [a for a, _ in on_topic], ctx.embedder, split)
     zone = ctx.config.zone
     for article, found in on_topic:
-        sentences, rows = vectors[_id(article)]
+        sentences, rows = vectors[articles.id_of(article)]
         published = (article.published_at or article.first_seen_at).astimezone(zone).date()
         reading = judge.read(prepared, sentences, rows, published, found)
         if reading is not None:
             yield article, reading
-
-
-def _id(article: Article) -> int:
-    assert article.id is not None
-    return article.id
 
 
 def _record_status(

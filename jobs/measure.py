@@ -25,7 +25,6 @@ from monitor.embed import Embedder, UniversalSentenceEncoder
 from monitor.evalset import Case, Prediction, Scores, feed_xml, score
 from monitor.pledgefile import load_config
 from monitor.settings import load_settings
-from monitor.status import standing_evidence
 from monitor.store import evidence as evidence_repo
 from monitor.store.db import make_engine
 from monitor.store.models import Sighting
@@ -102,10 +101,8 @@ def _predictions(ctx: JobContext) -> list[Prediction]:
         found = []
         for pledge in ctx.config.pledges:
             rows = evidence_repo.evidence_for(session, pledge.id)
-            views = [evidence_repo.as_view(row) for row in rows]
-            asserted = standing_evidence(ctx.timing(pledge.id), views, now)
-            for row in rows:
-                if row.id not in asserted or row.article_id is None:
+            for row in evidence_repo.counted(rows, ctx.timing(pledge.id), now):
+                if row.article_id is None:
                     continue
                 for item in items_of.get(row.article_id, []):
                     found.append(Prediction(item, pledge.id, row.stance))

@@ -192,6 +192,8 @@ def evidence_list(
 
 
 def _waiting_reasons(ctx: JobContext, rows: list[Evidence], now: datetime) -> dict[int, str]:
+    """Why each of these pieces waits for review (pieces that do not wait are left out);
+    pieces of pledges no longer in the file wait for nothing."""
     by_pledge: dict[str, list[Evidence]] = {}
     for row in rows:
         if ctx.config.pledge(row.pledge_id) is not None:
@@ -257,16 +259,10 @@ def review_queue(ctx: JobContext, pledge_id: str | None = None) -> list[Evidence
     """Evidence that waits for a person: it changes no status until confirmed. Each piece
     says why it waits (too few outlets and too weak alone, or older than its pledge)."""
     now = ctx.now()
-    waiting: list[EvidenceSummary] = []
     with ctx.session() as session:
-        for pledge in ctx.config.pledges:
-            if pledge_id not in (None, pledge.id):
-                continue
-            rows = {row.id: row for row in evidence_repo.evidence_for(session, pledge.id)}
-            views = [evidence_repo.as_view(row) for row in rows.values()]
-            for view, why in awaiting_review(ctx.timing(pledge.id), views, now):
-                waiting.append(summarize(rows[view.id], not_counted=f"waits for review: {why}"))
-    return sorted(waiting, key=lambda e: (e.published_at, e.id))
+        rows = evidence_repo.evidence_for(session, pledge_id)
+    waiting = _waiting_reasons(ctx, rows, now)
+    return [summarize(row, not_counted=waiting[row.id]) for row in rows if row.id in waiting]
 
 
 def _days_left(due: date | None, today: date) -> int | None:

@@ -220,7 +220,7 @@ def read(
             return None
         day = _event_day(sentence, sentences, published)
         return Reading(
-            stance=scored.stance,
+            stance=stance,
             score=scored.score,
             sentence=sentence,
             statement=prepared.statements[best],
@@ -258,7 +258,6 @@ def _closest_statement(prepared: PreparedPledge, row: Vectors, hinted: set[Stanc
 
 @dataclass(frozen=True)
 class _Scored:
-    stance: Stance
     score: float
     parts: dict[str, float | str]
 
@@ -299,7 +298,7 @@ def _scored(
         if number == "meets":
             parts["number"] = WEIGHTS["number"]
     score = sum(v for k, v in parts.items() if k in WEIGHTS and isinstance(v, float))
-    return _Scored(stance, round(min(1.0, score), 3), parts)
+    return _Scored(round(min(1.0, score), 3), parts)
 
 
 def _meaning(closeness: float) -> float:

@@ -204,10 +204,9 @@ def awaiting_review(
     waiting: list[tuple[EvidenceView, str]] = []
     unreviewed = [e for e in evidence if not e.human and not e.rejected and e.published_at <= at]
     counted = [e for e in unreviewed if counts(e, timing, at)]
-    confirmed = {piece.id for event in confirmed_events(timing, counted) for piece in event.pieces}
     by_id = {e.id: e for e in unreviewed}
     for event in events_of(counted):
-        if all(piece.id in confirmed for piece in event.pieces):
+        if _confirmed(event, timing.policy):
             continue
         need = timing.policy.needed(event.stance)
         for piece in event.pieces:

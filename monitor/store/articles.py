@@ -50,7 +50,7 @@ def store_entries(
     session.add_all(new_articles)
     session.flush()  # assigns the new articles their ids
     session.add_all(
-        Sighting(article_id=_id(article), feed_id=feed_id, guid=entry.guid, seen_at=now)
+        Sighting(article_id=id_of(article), feed_id=feed_id, guid=entry.guid, seen_at=now)
         for entry, article in pairs
     )
     session.flush()
@@ -106,7 +106,8 @@ class _Index:
         return self.by_fingerprint.get(entry.fingerprint)
 
 
-def _id(article: Article) -> int:
+def id_of(article: Article) -> int:
+    """The id of a stored article (one read back from the store always has one)."""
     assert article.id is not None
     return article.id
 
@@ -152,7 +153,7 @@ def sighted_after(
         if not page:
             return
         yield from page
-        last_id = _id(page[-1])
+        last_id = id_of(page[-1])
 
 
 def count_articles(session: Session) -> int:
