@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from datasketch import MinHash
 
@@ -104,6 +105,10 @@ def _same_happening(a: Piece, b: Piece, sig_a: MinHash, sig_b: MinHash) -> bool:
     return bool(sig_a.jaccard(sig_b) >= NEAR_DUPLICATE)
 
 
+# The status engine groups the pieces again at every instant it replays, so the same texts
+# are signed over and over; a signature depends on the text alone and is never changed
+# after it is made, so each text is signed once.
+@lru_cache(maxsize=4096)
 def _signature(text: str) -> MinHash:
     folded = " ".join(fold(text).split())
     shingles = {folded[i : i + 4] for i in range(max(1, len(folded) - 3))}
