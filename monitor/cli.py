@@ -607,11 +607,17 @@ def _exit_if_undelivered(ctx: JobContext, entries: list[OutboxEntry], err: bool 
     show_default=True,
     help="Which cases to score (held-out cases are only ever scored, never tuned on).",
 )
-def eval_command(dataset: Path, split: str) -> None:
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Also list every item the judge got wrong or missed, with what it read "
+    "(dev cases only: held-out cases are scored, never looked into).",
+)
+def eval_command(dataset: Path, split: str, errors: bool) -> None:
     """Measure the judge on a labelled news set (default: ./eval): precision, recall and F1
     per stance and per pledge, status accuracy per checkpoint, and the judge's speed."""
     from jobs import measure
-    from monitor.evalset import Split, load_set, report_text
+    from monitor.evalset import Split, errors_text, load_set, report_text
 
     splits: list[Split] = ["dev", "heldout"] if split == "all" else [split]  # type: ignore[list-item]
     if not (dataset / "manifest.yaml").is_file():
@@ -620,6 +626,10 @@ def eval_command(dataset: Path, split: str) -> None:
     result = measure.run(cases)
     click.echo(f"{dataset}: {len(cases)} cases ({split}), {result.articles} articles")
     click.echo(report_text(result.scores, result.seconds, result.articles), nl=False)
+    if errors:
+        dev = [case for case in cases if case.split == "dev"]
+        click.echo(f"\nerrors on the dev cases ({len(dev)}):")
+        click.echo(errors_text(dev, result.predictions, result.waiting), nl=False)
 
 
 @contextmanager

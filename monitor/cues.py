@@ -137,7 +137,9 @@ _ENGLISH: list[_Pattern] = [
         "tomorrow",
         "next (week|month|year)",
     ),
-    # Headline style drops the verb: "Thailand to release prisoners".
+    # Headline style drops the verb: "Thailand to release prisoners", and puts a second
+    # clause's future after a comma: "Trump seals deal with Xi, to cut China tariffs".
+    _Pattern("future", "en", re.compile(r",\s+to\s+(?!(?:the|a|an|be)\b)(?-i:[a-z]+)\b")),
     _Pattern(
         "future",
         "en",
@@ -176,6 +178,8 @@ _ENGLISH: list[_Pattern] = [
         r"agree(s|d)? (on|with|upon)",
         r"agreed on (a|the) (plan|deal|framework) to",
         r"(agreement|deal|accord|memorandum|mou) to",
+        # headline present: "Trump and Xi Agree Tariff Cuts"
+        r"(?-i:Agree|Agrees)",
     ),
     *_latin(
         "condition",
@@ -295,7 +299,7 @@ _KOREAN: list[_Pattern] = [
     *_inside(
         "question",
         "ko",
-        rf"[{_RIEUL_FINAL}]까",
+        rf"[{_RIEUL_FINAL}]까(?!지)",  # 말까지 is "until the end of", no question
         r"(인가|는가)(요)?\s*[?]?\s*$",
     ),
     *_inside("allegation", "ko", "의혹", "주장"),
@@ -310,6 +314,7 @@ _KOREAN: list[_Pattern] = [
         "마무리",
         "개청",
         "단행",
+        r"서명(?!식)",  # a headline's "행정명령 서명": the order was signed
     ),
 ]
 
@@ -330,6 +335,7 @@ _THAI: list[_Pattern] = [
         "หากัน",
         "ต่างหาก",
         "ผ้าไหม",
+        "ไม่ไว้วางใจ",  # (motion of) no confidence: a noun, no negation
     ),
     *_inside("future", "th", "จะ", "คาดว่า"),
     *_inside("plan", "th", "เตรียม", "วางแผน", "มีแผน", "กำหนด", "ตั้งเป้า", "มีมติให้"),
@@ -396,9 +402,7 @@ def read_cues(sentence: str) -> list[Cue]:
     text = _fold_keeping_length(sentence)
     lang = _language_of(text)
     return [
-        Cue(hit.pattern.kind, sentence[hit.start : hit.end], hit.pattern.lang or lang)
-        for hit in _outermost(_hits(text))
-        if hit.pattern.kind is not None
+        _cue(sentence, hit, lang) for hit in _outermost(_hits(text)) if hit.pattern.kind is not None
     ]
 
 
@@ -407,11 +411,35 @@ def deciding_cue(sentence: str) -> Cue | None:
 
     Negation and denial decide over condition, condition over question, question over
     allegation, allegation over future, plan and agreement, and those over done; the
-    first cue wins among equals."""
-    cues = read_cues(sentence)
-    if not cues:
+    first cue wins among equals. Korean puts the main verb last: a plan or a promise in a
+    clause that only describes a noun ("정상회담에서 약속한 구매를 완료했다") is background
+    to the report the sentence ends with."""
+    text = _fold_keeping_length(sentence)
+    lang = _language_of(text)
+    hits = [hit for hit in _outermost(_hits(text)) if hit.pattern.kind is not None]
+    if not hits:
         return None
-    return max(cues, key=lambda cue: _PRECEDENCE[cue.kind])  # max keeps the first of equals
+    cues = [_cue(sentence, hit, lang) for hit in hits]
+    strongest = max(cues, key=lambda cue: _PRECEDENCE[cue.kind])  # max keeps the first
+    if cues[-1].kind == "done" and cues[-1].lang == "ko" and _PRECEDENCE[strongest.kind] <= 1:
+        foreground = [
+            cue
+            for hit, cue in zip(hits, cues, strict=True)
+            if cue.kind != "done" and not _KO_ADNOMINAL.match(text, hit.end)
+        ]
+        if not foreground:
+            return cues[-1]
+    return strongest
+
+
+# 약속한, 합의한, 계획된, 약속했던: the cue ends a clause that describes the next noun
+_KO_ADNOMINAL = re.compile(r"(한|된|했던|됐던|하였던)\s")
+
+
+def _cue(sentence: str, hit: _Hit, lang: str) -> Cue:
+    kind = hit.pattern.kind
+    assert kind is not None
+    return Cue(kind, sentence[hit.start : hit.end], hit.pattern.lang or lang)
 
 
 def is_factual(cue: Cue | None) -> bool:

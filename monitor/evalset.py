@@ -68,6 +68,7 @@ class Prediction:
     item: str
     pledge: str
     stance: str
+    why: str = ""  # what the judge read: score, cue, sentence (for listing the errors)
 
 
 @dataclass
@@ -225,6 +226,36 @@ def _tallies(scores: Scores, pledge: str, stance: str) -> list[Tally]:
         scores.by_pledge.setdefault(pledge, Tally()),
         scores.overall,
     ]
+
+
+def errors_text(
+    cases: Iterable[Case], predictions: Iterable[Prediction], waiting: Iterable[Prediction]
+) -> str:
+    """Every wrong answer of the judge on the given cases, one line each, with what it read:
+    evidence asserted that the labels do not hold ("wrong"), and labelled evidence it did
+    not assert ("missed"), with the reading that waits for review when there is one."""
+    items = {item.id: item for case in cases for item in case.items}
+    asserted = {(p.item, p.pledge, p.stance): p for p in predictions if p.item in items}
+    pending = {(p.item, p.pledge, p.stance): p for p in waiting if p.item in items}
+    lines = []
+    for (item_id, pledge, stance), found in sorted(asserted.items()):
+        item = items[item_id]
+        if (item.pledge, item.stance) != (pledge, stance):
+            label = f"{item.pledge or '-'} {item.stance}/{item.kind}"
+            lines.append(f"wrong  {item_id} {pledge} {stance} (labelled {label}): {item.title}")
+            lines.append(f"         {found.why}")
+    for item in sorted(items.values(), key=lambda i: i.id):
+        key = (item.id, item.pledge or "", item.stance)
+        if item.stance not in STANCES or key in asserted:
+            continue
+        lines.append(f"missed {item.id} {item.pledge} {item.stance}/{item.kind}: {item.title}")
+        held = pending.get(key)
+        other = [p for k, p in asserted.items() if k[0] == item.id and k[1] == item.pledge]
+        if held is not None:
+            lines.append(f"         waits for review: {held.why}")
+        elif other:
+            lines.append(f"         read as {other[0].stance}: {other[0].why}")
+    return "\n".join(lines) + "\n" if lines else "no errors\n"
 
 
 def report_text(scores: Scores, seconds: float, articles: int) -> str:

@@ -140,7 +140,8 @@ _EN_RELATIVE = re.compile(r"(?<![a-z])(?P<word>(?i:yesterday|today|tomorrow))(?!
 _KO_FULL = re.compile(r"(?<!\d)(?P<year>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")
 _KO_MONTH_DAY = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")
 _KO_DAY = re.compile(
-    rf"(?:(?P<which>지난\s?달|이번\s?달|이달|지난)\s*)?(?<![\d,.])(?P<d>\d{{1,2}})일{_KO_NOT_A_DAY}"
+    rf"(?:(?P<which>지난\s?달|이번\s?달|이달|다음\s?달|내달|지난)\s*)?(?<![\d,.])(?P<d>\d{{1,2}})일"
+    rf"{_KO_NOT_A_DAY}(?=(?P<onward>\s*(?:부터|시행|발효))?)"
 )
 _KO_RELATIVE = re.compile(r"(?P<word>어제|오늘(?!날)|내일)")
 
@@ -202,6 +203,11 @@ def date_mentions(text: str, published: date) -> list[DateMention]:
 def event_date(text: str, published: date) -> DateMention | None:
     """The first mention on or before ``published``: the day a reported event happened."""
     return next((m for m in date_mentions(text, published) if m.day <= published), None)
+
+
+def later_date(text: str, published: date) -> DateMention | None:
+    """The first mention after ``published``: a day still to come when the text appeared."""
+    return next((m for m in date_mentions(text, published) if m.day > published), None)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -319,6 +325,16 @@ def _korean_day(match: re.Match[str]) -> Resolve:
         return lambda published: _safe_date(*_month_before(published.year, published.month), day)
     if which in ("이번달", "이달"):
         return lambda published: _safe_date(published.year, published.month, day)
+    if which in ("다음달", "내달"):
+        return lambda published: _safe_date(*_month_after(published.year, published.month), day)
+    if (
+        match["onward"] and not which
+    ):  # "10일부터 시행", "10일 발효": the day something starts, still ahead
+        return lambda published: (
+            _safe_date(published.year, published.month, day)
+            if day >= published.day
+            else _safe_date(*_month_after(published.year, published.month), day)
+        )
     return _day_only(match)
 
 
@@ -368,6 +384,10 @@ def _next_weekday(weekday: int, published: date) -> date:
 
 def _month_before(year: int, month: int) -> tuple[int, int]:
     return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def _month_after(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

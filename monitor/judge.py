@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +31,7 @@ import numpy as np
 
 from monitor.cues import Cue, deciding_cue, is_factual
 from monitor.embed import Embedder, Vectors
-from monitor.eventdate import event_date
+from monitor.eventdate import DateMention, event_date, later_date
 from monitor.match import (
     MATCHER_VERSION,
     CompiledRules,
@@ -183,12 +184,39 @@ def on_topic(prepared: PreparedPledge, title: str, text: str) -> tuple[str, ...]
         shared = tuple(word for word in prepared.topic_words if word in whole)
         return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
     found = []
+    script = _script_of(whole)
     for term in prepared.context:
         hit = term.found_in(whole)
-        if hit is None:
+        if hit is None and script in _scripts_of_term(term):
             return None
-        found.append(hit)
+        if hit is not None:
+            found.append(hit)
+    # An entry the editor wrote no word for in the article's script ("Thailand|ไทย" and a
+    # Korean article) cannot be checked by search: meaning decides, with no context part.
     return tuple(found)
+
+
+_SCRIPTS = (
+    ("hangul", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("thai", re.compile(r"[\u0e00-\u0e7f]")),
+    ("khmer", re.compile(r"[\u1780-\u17ff]")),
+    ("kana", re.compile(r"[\u3040-\u30ff]")),
+    ("han", re.compile(r"[\u4e00-\u9fff]")),
+    ("latin", re.compile(r"[a-z]")),
+)
+
+
+def _script_of(folded: str) -> str:
+    """The script most of a text is written in (Japanese counts as kana: it mixes in han)."""
+    counts = {name: len(pattern.findall(folded)) for name, pattern in _SCRIPTS}
+    if counts["kana"]:
+        counts["kana"] += counts.pop("han")
+    return max(counts, key=lambda name: counts[name])
+
+
+def _scripts_of_term(term: Term) -> set[str]:
+    scripts = {_script_of(fold(alternative)) for alternative in term.alternatives}
+    return scripts | ({"kana"} if "han" in scripts else set())
 
 
 def read(
@@ -213,9 +241,23 @@ def read(
             continue
         closeness = float(similarity[index, best])
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
+        ahead = later_date(sentence, published)
+        if ahead is not None and (stance != "fulfilled" or cue is None):
+            continue  # a step named for a day to come is only announced
+        if stance == "fulfilled" and ahead is None:
+            ahead = _takes_effect_later(sentences[:LEAD_SENTENCES], published)
+        if ahead is not None:
+            stance = "progress"  # signed or decided, but it takes effect on a day to come
+        begun = _begun_only(sentence, prepared.statements[best]) if stance == "fulfilled" else None
+        if begun is not None:
+            stance = "progress"
         scored = _scored(
             prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
         )
+        if ahead is not None:
+            scored.parts["from"] = ahead.text
+        if begun is not None:
+            scored.parts["begun"] = begun
         if scored.score < ACCEPT:
             return None
         day = _event_day(sentence, sentences, published)
@@ -230,6 +272,56 @@ def read(
             parts=scored.parts,
         )
     return None
+
+
+# "effective 10 November", "takes effect on", "10일부터 시행", "มีผลบังคับใช้": an act decided
+# now that starts on a later day
+_TAKES_EFFECT = re.compile(
+    r"effective|takes? effect|come into (force|effect)|comes into (force|effect)|"
+    r"enters? into force|시행|발효|มีผลบังคับ|施行|発効|生效",
+    re.IGNORECASE,
+)
+
+
+_IN_FORCE_NOW = re.compile(
+    r"effective immediately|with immediate effect|took effect|즉시|มีผลทันที|即日|立即", re.I
+)
+_UNTIL = re.compile(r"\b(until|till|through|to)\b|ถึง", re.IGNORECASE)
+_UNTIL_AFTER = re.compile(r"\S+\s*(까지|まで)")  # "11월 10일까지": the postposition follows
+
+
+def _takes_effect_later(lead: Sequence[str], published: date) -> DateMention | None:
+    """The later day the lead says the act takes effect on, if it says one: a date right
+    after the words ("effective 10 November") or right before them ("10일부터 시행"), and
+    not the day it lasts until ("effective immediately until 10 November 2026"). A lead
+    that says the act is already in force speaks of some other act's later day."""
+    if any(_IN_FORCE_NOW.search(text) for text in lead):
+        return None
+    for text in lead:
+        for match in _TAKES_EFFECT.finditer(text):
+            after = _UNTIL.split(text[match.end() : match.end() + 30], maxsplit=1)[0]
+            before = text[max(0, match.start() - 12) : match.start()]
+            for window in (after, "" if _UNTIL.search(before) else before):
+                if (ahead := later_date(_UNTIL_AFTER.sub("", window), published)) is not None:
+                    return ahead
+    return None
+
+
+# Verbs of beginning: "begins relocation", "이전 시작", "첫발", "เริ่ม"
+_BEGINS = re.compile(
+    r"\b(begin|begins|began|begun|beginning|start|starts|started|starting|kicks? off|"
+    r"kicked off|under ?way)\b|시작|착수|첫발|돌입|개시|เริ่ม|開始|着手",
+    re.IGNORECASE,
+)
+
+
+def _begun_only(sentence: str, statement: str) -> str | None:
+    """A sentence that says the fulfilling act has begun reports progress, unless the
+    outcome itself is a beginning ("the task force began operating")."""
+    begins = _BEGINS.search(sentence)
+    if begins is None or _BEGINS.search(statement):
+        return None
+    return begins.group(0)
 
 
 def _event_day(sentence: str, sentences: Sequence[str], published: date) -> date | None:

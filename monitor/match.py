@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from monitor.pledgefile import Pledge, Stance
 
 # Bump when the matching algorithm changes, so stored pledges are matched again.
-MATCHER_VERSION = 2
+MATCHER_VERSION = 3
 SNIPPET_MAX = 400
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 # Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) or with endings
@@ -25,6 +25,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 NO_WORD_BOUNDARY = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
     r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+# A full stop that ends an abbreviation, not a sentence: months, titles, initials (U.S.).
+ABBREVIATION_END = re.compile(
+    r"(?<!\w)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|no|vs|"
+    r"gen|gov|sen|rep|lt|col|corp|inc|ltd|co|jr|sr|(?:\w\.)+\w|[a-z])\.$",
+    re.IGNORECASE,
 )
 TERM_SEPARATOR = re.compile(r"[\s\-‐–]+")
 
@@ -130,7 +136,17 @@ def match_article(rules: list[CompiledRules], title: str, text: str) -> list[Fin
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    """Sentences at a full stop, a question or exclamation mark and a space, or a line
+    break; not after an abbreviation ("Nov. 10", "Mr. Lee", "U.S. officials")."""
+    sentences: list[str] = []
+    for piece in (p.strip() for p in SENTENCE_END.split(text)):
+        if not piece:
+            continue
+        if sentences and ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _match_rule(

@@ -53,6 +53,10 @@ class Policy:
     outlets: int = 2  # independent outlets that confirm a fulfilled or broken event
     progress_outlets: int = 1
     strong: float = 0.8  # one piece this sure is enough
+    # The news of the first days after a pledge is made is news of the promise itself
+    # ("Trump and Xi agree to cut tariffs"), however much it sounds like the act: such
+    # pieces wait for a person instead of moving the status.
+    promise_news_days: int = 2
 
     def needed(self, stance: str) -> int:
         return self.outlets if stance in DECISIVE else self.progress_outlets
@@ -220,6 +224,8 @@ def awaiting_review(
     for view in unreviewed:
         if view.published_at < timing.made_at and view.score >= timing.policy.strong:
             waiting.append((view, "predates the pledge — check made_on"))
+        elif timing.made_at <= view.published_at < _promise_news_until(timing):
+            waiting.append((view, "published as the pledge was made — the promise or the act?"))
     return sorted(waiting, key=lambda pair: (pair[0].published_at, pair[0].id))
 
 
@@ -234,13 +240,25 @@ def not_counted_because(piece: EvidenceView, timing: Timing, at: datetime) -> st
         return "rejected by a person"
     if piece.published_at > at:
         return "published after the moment judged"
-    if not piece.human and piece.published_at < timing.made_at:
-        published = piece.published_at.astimezone(timing.made_at.tzinfo)  # the file's zone
+    if piece.human:
+        return None
+    published = piece.published_at.astimezone(timing.made_at.tzinfo)  # the file's zone
+    if piece.published_at < timing.made_at:
         return (
             f"older than the pledge: published {published:%Y-%m-%d}, "
             f"before it was made on {timing.made_at:%Y-%m-%d}"
         )
+    if piece.published_at < _promise_news_until(timing):
+        return (
+            f"news of the promise itself: published {published:%Y-%m-%d}, within "
+            f"{timing.policy.promise_news_days} days of the pledge made on "
+            f"{timing.made_at:%Y-%m-%d}"
+        )
     return None
+
+
+def _promise_news_until(timing: Timing) -> datetime:
+    return timing.made_at + timedelta(days=timing.policy.promise_news_days)
 
 
 def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from monitor.judge import fingerprint
-from monitor.match import compile_rules, compile_term, match_article
+from monitor.match import compile_rules, compile_term, match_article, split_sentences
 from monitor.pledgefile import Pledge
 
 
@@ -129,3 +129,12 @@ def test_the_rules_fingerprint_changes_with_rules_and_feeds_only() -> None:
     )
     assert fingerprint(a, ["x"], None) != fingerprint(b, ["x"], None)
     assert fingerprint(a, ["x"], None) != fingerprint(a, ["x", "y"], None)
+
+
+def test_sentences_do_not_end_at_an_abbreviation() -> None:
+    text = "Trump on Nov. 4 cut it; it takes effect on Nov. 10. The U.S. Treasury said so. Next."
+    assert split_sentences(text) == [
+        "Trump on Nov. 4 cut it; it takes effect on Nov. 10.",
+        "The U.S. Treasury said so.",
+        "Next.",
+    ]

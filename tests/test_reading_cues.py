@@ -398,3 +398,37 @@ def test_no_cue_or_a_done_cue_is_factual(cue: Cue | None) -> None:
 def test_an_empty_sentence_has_no_cue() -> None:
     assert read_cues("") == []
     assert deciding_cue("") is None
+
+
+# --- seen on the labelled set's dev cases ----------------------------------------------
+
+
+def test_until_the_end_of_is_no_question() -> None:
+    assert kind("당초 지난해 말까지 사기로 했으나 기한은 연장됐다.") == "agreement"
+
+
+def test_a_promise_describing_a_noun_is_background_to_the_korean_report() -> None:
+    sentence = "중국이 정상회담에서 약속한 미국산 대두 1천200만t 구매를 완료했다."
+    assert kind(sentence) == "done"
+
+
+def test_an_agreement_reported_as_said_stays_an_agreement() -> None:
+    sentence = "트럼프는 중국이 수출통제를 1년 유예하기로 했고, 관세를 낮췄다고 말했다."
+    assert kind(sentence) == "agreement"
+
+
+def test_a_headline_future_after_a_comma() -> None:
+    assert kind("Trump seals rare earths deal with Xi, to cut China tariffs 10%") == "future"
+
+
+def test_a_headline_agreement_in_the_present() -> None:
+    assert kind("Trump and Xi Agree Tariff Cuts and Fentanyl Deal in Asia Summit") == "agreement"
+
+
+def test_a_no_confidence_motion_is_no_negation() -> None:
+    assert kind("พรรคประชาชนเร่งล่าชื่ออภิปรายไม่ไว้วางใจรัฐบาล") is None
+
+
+def test_a_signature_in_a_korean_headline_is_done() -> None:
+    assert kind("트럼프, 中 펜타닐 관세 인하 행정명령 서명") == "done"
+    assert kind("트럼프, 행정명령에 서명할 예정") == "plan"

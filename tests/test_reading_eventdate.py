@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from monitor.eventdate import DateMention, date_mentions, date_spans, event_date
+from monitor.eventdate import DateMention, date_mentions, date_spans, event_date, later_date
 
 MARCH_10 = date(2025, 3, 10)  # a Monday
 JAN_3 = date(2026, 1, 3)  # a Saturday
@@ -183,3 +183,18 @@ def test_odd_input_never_raises() -> None:
 def test_date_spans_mark_dates_even_invalid_ones() -> None:
     text = "Released on 31 February, 18 prisoners."
     assert [text[a:b] for a, b in date_spans(text)] == ["31 February"]
+
+
+def test_next_month_in_korean_is_ahead() -> None:
+    assert days("다음달 8일부터 부산 대이동 시작", date(2025, 11, 20)) == [date(2025, 12, 8)]
+    assert days("내달 8일께 이사 시작", date(2025, 11, 20)) == [date(2025, 12, 8)]
+
+
+def test_a_day_from_which_a_rule_applies_is_ahead() -> None:
+    published = date(2025, 11, 5)
+    assert later_date("행정명령 서명…10일 시행", published) == DateMention(
+        date(2025, 11, 10), "10일"
+    )
+    assert later_date("3일부터 발효", published) == DateMention(date(2025, 12, 3), "3일")
+    assert later_date("지난 3일 발효", published) is None
+    assert event_date("지난 3일 발효", published) == DateMention(date(2025, 11, 3), "지난 3일")

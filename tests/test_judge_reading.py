@@ -1,0 +1,143 @@
+"""How the judge reads one article for one pledge, with the real sentence model: an act
+signed now that takes effect on a later day is progress, a beginning of the act is
+progress unless the outcome is itself a beginning, and a step set for a day to come is
+only announced."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from monitor import judge
+from monitor.embed import UniversalSentenceEncoder
+from monitor.pledgefile import Pledge, load_config
+
+PLEDGES = """\
+version: 1
+timezone: Asia/Seoul
+feeds:
+  - {id: news, title: News, url: "https://news.example.org/feed"}
+pledges:
+  - id: tariff-cut
+    title: Cut the fentanyl tariff on Chinese goods to 10%
+    made_by: [President Trump]
+    made_on: 2025-10-30
+    source: https://example.org/promise
+    due: 2025-12-31
+    outcomes:
+      fulfilled:
+        - "Trump signed an executive order cutting the fentanyl tariff on Chinese goods to 10%"
+      progress: ["US officials drafted the order to cut the fentanyl tariff"]
+    context: ["fentanyl", "tariff|tariffs"]
+  - id: ministry-move
+    title: Move the oceans ministry to Busan within 2025
+    made_by: [President Lee]
+    made_on: 2025-06-24
+    source: https://example.org/promise
+    due: 2025-12-31
+    outcomes:
+      fulfilled: ["The oceans ministry moved its headquarters from Sejong to Busan"]
+      progress: ["The ministry signed a lease on office space in Busan"]
+    context: ["oceans ministry|해양수산부|해수부", "Busan|부산"]
+  - id: task-force
+    title: Launch the Korea task force in Phnom Penh
+    made_by: [Korean government]
+    made_on: 2025-10-16
+    source: https://example.org/promise
+    due: 2025-11-30
+    outcomes:
+      fulfilled: ["The Korea task force began operating in Phnom Penh"]
+      progress: ["Officials chose the members of the Korea task force"]
+    context: ["task force"]
+"""
+
+
+@pytest.fixture(scope="module")
+def pledges(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pledge]:
+    path = Path(tmp_path_factory.mktemp("judge")) / "pledges.yaml"
+    path.write_text(PLEDGES, encoding="utf-8")
+    return {pledge.id: pledge for pledge in load_config(path).pledges}
+
+
+def reading(
+    embedder: UniversalSentenceEncoder, pledge: Pledge, title: str, text: str, published: date
+) -> judge.Reading | None:
+    prepared = judge.prepare(pledge, embedder)
+    context = judge.on_topic(prepared, title, text)
+    assert context is not None, "the article is on the pledge's topic"
+    sentences = judge.sentences_of(title, text)
+    return judge.read(prepared, sentences, embedder.encode(sentences), published, context)
+
+
+def test_an_order_signed_now_that_takes_effect_later_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["tariff-cut"],
+        "Trump signs order cutting fentanyl tariff on China to 10%",
+        "Trump on Nov. 4 signed the order cutting the fentanyl tariff on Chinese goods to 10%. "
+        "The lower rate takes effect on Nov. 10.",
+        date(2025, 11, 5),
+    )
+    assert found is not None
+    assert found.stance == "progress"
+    assert found.parts["from"] == "Nov. 10"
+
+
+def test_the_same_report_after_that_day_is_fulfilment(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["tariff-cut"],
+        "Trump signs order cutting fentanyl tariff on China to 10%",
+        "Trump on Nov. 4 signed the order cutting the fentanyl tariff on Chinese goods to 10%. "
+        "The lower rate took effect on Nov. 10.",
+        date(2025, 11, 12),
+    )
+    assert found is not None and found.stance == "fulfilled"
+    assert "from" not in found.parts
+
+
+def test_a_move_that_has_begun_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "Oceans ministry begins its move from Sejong to Busan",
+        "The first trucks left Sejong for the ministry's new Busan offices.",
+        date(2025, 12, 9),
+    )
+    assert found is not None
+    assert found.stance == "progress" and found.parts["begun"] == "begins"
+
+
+def test_a_beginning_is_fulfilment_when_the_outcome_is_a_beginning(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["task-force"],
+        "Korea task force began operating in Phnom Penh",
+        "The Korea task force began operating in Phnom Penh on Monday with 30 officers.",
+        date(2025, 11, 18),
+    )
+    assert found is not None and found.stance == "fulfilled"
+    assert "begun" not in found.parts
+
+
+def test_a_step_set_for_a_day_to_come_is_only_announced(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "해수부, 다음달 8일부터 부산 이전",
+        "해양수산부가 다음달 8일부터 세종에서 부산으로 청사를 옮긴다.",
+        date(2025, 11, 20),
+    )
+    assert found is None
