@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from monitor.status import EvidenceView, Status, Timing, judge, reconcile, standing, timeline
+from monitor.status import (
+    EvidenceView,
+    Status,
+    Timing,
+    awaiting_review,
+    judge,
+    not_counted_because,
+    reconcile,
+    standing,
+    timeline,
+)
 
 SEOUL = ZoneInfo("Asia/Seoul")
 TIMING = Timing.of(date(2025, 10, 27), date(2025, 11, 30), timedelta(days=7), SEOUL)
@@ -100,6 +110,26 @@ def test_an_automatic_match_older_than_the_pledge_is_no_evidence_of_it() -> None
     )
     vouched = piece(2, "progress", "2025-09-10", human=True)
     assert judge(TIMING, [vouched], at("2025-11-01")).status == Status.IN_PROGRESS
+
+
+def test_the_news_of_the_days_the_pledge_is_made_is_the_promise_not_the_act() -> None:
+    """Made on 27 October (Seoul): pieces of the 27th and 28th wait for a person, however
+    strong; from the 29th they count; a person may vouch for one at any time."""
+    summit = piece(1, "fulfilled", "2025-10-28", score=1.0, outlet="a")
+    echo = piece(2, "fulfilled", "2025-10-28", score=1.0, outlet="b")
+    assert judge(TIMING, [summit, echo], at("2025-11-01")).status == Status.PENDING
+    waiting = awaiting_review(TIMING, [summit, echo], at("2025-11-01"))
+    assert [(view.id, why) for view, why in waiting] == [
+        (1, "published as the pledge was made — the promise or the act?"),
+        (2, "published as the pledge was made — the promise or the act?"),
+    ]
+    assert "news of the promise itself" in (
+        not_counted_because(summit, TIMING, at("2025-11-01")) or ""
+    )
+    later = piece(3, "fulfilled", "2025-10-29", score=1.0, outlet="a")
+    assert judge(TIMING, [later], at("2025-11-01")).status == Status.FULFILLED
+    vouched = piece(4, "fulfilled", "2025-10-27", human=True)
+    assert judge(TIMING, [vouched], at("2025-11-01")).status == Status.FULFILLED
 
 
 def test_the_timeline_replays_every_change_in_order() -> None:
