@@ -8,7 +8,6 @@ evidence found and the statuses judged at each checkpoint are then scored by
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 import time
@@ -119,6 +118,6 @@ def _predictions(ctx: JobContext) -> tuple[list[Prediction], list[Prediction]]:
 
 
 def _why(row: Evidence) -> str:
-    parts = json.loads(row.parts or "{}")
+    parts = evidence_repo.parts_of(row)
     shown = " ".join(f"{k}={v}" for k, v in parts.items())
     return f"score {row.score:.2f} cue {row.cue or '-'} [{shown}] «{row.snippet[:160]}»"

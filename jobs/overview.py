@@ -7,7 +7,6 @@ that brought it (``standing``), the same change the trail records for ``history`
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -251,7 +250,7 @@ def summarize(
         outlet=row.outlet,
         cue=row.cue,
         happened_at=row.event_at,
-        parts=json.loads(row.parts or "{}"),
+        parts=evidence_repo.parts_of(row),
     )
 
 

@@ -58,6 +58,15 @@ def status_json(page: StatusPage) -> dict[str, Any]:
         "generated_at": page.generated_at.isoformat(),
         "counts": {c.status: c.count for c in page.counts},
         "pledges": [_pledge_json(p) for p in page.pledges],
+        "waiting_for_review": [
+            {
+                **_evidence_json(r.evidence),
+                "pledge_id": r.evidence.pledge_id,
+                "why": r.why,
+                "read": r.read,
+            }
+            for r in page.review
+        ],
     }
 
 

@@ -23,12 +23,14 @@ from monitor.reportdata import (
     FeedLine,
     Period,
     PledgeLine,
+    ReviewLine,
     StatusCount,
     StatusPage,
     Timeline,
     TimelineMark,
+    describe_reading,
 )
-from monitor.status import Judgement, Status, Timing, standing
+from monitor.status import Judgement, Status, Timing, awaiting_review, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -127,6 +129,7 @@ def build_digest(ctx: JobContext, period: Period, snap: Snapshot) -> Digest:
         overdue=overdue,
         failing_feeds=snap.failing,
         public_url=ctx.settings.public_url,
+        review=review_lines(ctx, snap, at),
     )
 
 
@@ -146,7 +149,30 @@ def build_status_page(ctx: JobContext, snap: Snapshot) -> StatusPage:
         counts=status_counts(lines),
         changes=changes,
         public_url=ctx.settings.public_url,
+        review=review_lines(ctx, snap, now),
     )
+
+
+def review_lines(ctx: JobContext, snap: Snapshot, at: datetime) -> list[ReviewLine]:
+    """The evidence that waits for a person at ``at``, oldest first, each with why it
+    waits and how the judge read it."""
+    waiting: list[ReviewLine] = []
+    for pledge in _existing(ctx, at):
+        rows = {row.id: row for row in snap.evidence.get(pledge.id, [])}
+        views = [evidence_repo.as_view(row) for row in rows.values()]
+        for view, why in awaiting_review(ctx.timing(pledge.id), views, at):
+            row = rows[view.id]
+            line = evidence_line(ctx, row, pledge, snap)
+            read = describe_reading(
+                row.score,
+                evidence_repo.parts_of(row),
+                row.cue,
+                view.happened_at,
+                row.outlet,
+                ctx.display_zone,
+            )
+            waiting.append(ReviewLine(line, why, read))
+    return sorted(waiting, key=lambda r: (r.evidence.published, r.evidence.id))
 
 
 def _existing(ctx: JobContext, at: datetime) -> list[Pledge]:

@@ -1,6 +1,6 @@
 """Plain data the report templates read: no ORM objects, no queries, no clock.
 
-Jobs build these from the store (``jobs/digest.py``); ``monitor/render.py`` turns them into
+Jobs build these from the store (``jobs/reporting.py``); ``monitor/render.py`` turns them into
 email, Markdown, HTML pages and Atom. Text from feeds stays plain text here; escaping is
 the templates' job (autoescape), so nothing from a feed is ever trusted as markup.
 """
@@ -94,6 +94,46 @@ class EvidenceLine:
 
 
 @dataclass(frozen=True)
+class ReviewLine:
+    """A piece of evidence that waits for a person: it changes no status until confirmed
+    (``pledge-monitor review confirm ID``)."""
+
+    evidence: EvidenceLine
+    why: str  # "1 of 2 outlets, score 0.47 (alone needs 0.80)"
+    read: str  # how the judge read it: score and parts, cue, event day, closest statement
+
+
+def describe_reading(
+    score: float,
+    parts: dict[str, object],
+    cue: str | None,
+    happened_at: datetime | None,
+    outlet: str | None,
+    zone: ZoneInfo,
+) -> str:
+    """score 0.82 (similarity 0.66, headline, keywords) · cue done: 열었다 · happened … ·
+    outlet … · closest to “…”: what an editor checks before trusting a piece."""
+    named: list[str] = [
+        k for k in ("headline", "keywords", "context", "done", "number") if k in parts
+    ]
+    similarity = parts.get("similarity")
+    why = ", ".join(([f"similarity {similarity}"] if similarity is not None else []) + named)
+    bits = [f"score {score:.2f}" + (f" ({why})" if why else "")]
+    if cue:
+        bits.append(f"cue {cue}")
+    for key, label in (("from", "takes effect"), ("begun", "only begun")):
+        if parts.get(key):
+            bits.append(f"{label}: {parts[key]}")
+    if happened_at:
+        bits.append(f"happened {happened_at.astimezone(zone):%Y-%m-%d}")
+    if outlet:
+        bits.append(f"outlet {outlet}")
+    if parts.get("statement"):
+        bits.append(f"closest to “{parts['statement']}”")
+    return " · ".join(bits)
+
+
+@dataclass(frozen=True)
 class ChangeLine:
     id: int
     pledge_id: str
@@ -176,6 +216,7 @@ class Digest:
     overdue: list[PledgeLine]
     failing_feeds: list[FeedLine]
     public_url: str | None = None
+    review: list[ReviewLine] = field(default_factory=list)  # waiting at the report's end
 
     @property
     def total(self) -> int:
@@ -204,3 +245,4 @@ class StatusPage:
     counts: list[StatusCount]
     changes: list[ChangeLine]  # newest first
     public_url: str | None = None
+    review: list[ReviewLine] = field(default_factory=list)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.table import Table
 
+from monitor.reportdata import describe_reading
 from monitor.status import Status
 
 if TYPE_CHECKING:  # views only read the jobs' result types
@@ -261,24 +262,9 @@ def evidence_text(found: Sequence[EvidenceSummary], zone: ZoneInfo) -> str:
 
 
 def _how_read(e: EvidenceSummary, zone: ZoneInfo) -> str:
-    """score 0.82 (similarity 0.66, headline, keywords) · cue done: 열었다 · happened … · outlet"""
     if e.origin == "manual" or not e.parts:
         return ""
-    named: list[str] = [
-        k for k in ("headline", "keywords", "context", "done", "number") if k in e.parts
-    ]
-    similarity = e.parts.get("similarity")
-    why = ", ".join(([f"similarity {similarity}"] if similarity is not None else []) + named)
-    bits = [f"score {e.score:.2f}" + (f" ({why})" if why else "")]
-    if e.cue:
-        bits.append(f"cue {e.cue}")
-    if e.happened_at:
-        bits.append(f"happened {e.happened_at.astimezone(zone):%Y-%m-%d}")
-    if e.outlet:
-        bits.append(f"outlet {e.outlet}")
-    if e.parts.get("statement"):
-        bits.append(f"closest to “{e.parts['statement']}”")
-    return " · ".join(bits)
+    return describe_reading(e.score, e.parts, e.cue, e.happened_at, e.outlet, zone)
 
 
 def _render(table: Table, width: int | None) -> str:

@@ -2,22 +2,25 @@
 
 A pledge written with plain statements (no keyword rules) meets real feeds served on
 127.0.0.1: an announcement never counts, a lone report from one outlet waits in the review
-queue and changes nothing, a person confirms it and the status changes; a second outlet
+queue and changes nothing (the digest and the status page list it with why it waits and
+how it was read), a person confirms it, the status changes and the digest says so; a second outlet
 reporting the same happening confirms an event on its own, dated by the day its text says.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from jobs import check, overview, review
+from jobs import check, overview, page, report, review
 from jobs.context import JobContext
 from monitor.clock import FixedClock
 from monitor.embed import UniversalSentenceEncoder
+from monitor.reportdata import Period
 from monitor.status import Status
 from tests.helpers.feed_server import FeedServer
 from tests.helpers.feeds import Item, rss
@@ -104,12 +107,26 @@ def test_a_lone_report_waits_for_a_person_who_confirms_it(
     assert [e.id for e in waiting] == [piece.id]
     assert waiting[0].not_counted is not None and "1 of 2 outlets" in waiting[0].not_counted
     assert overview.run(ctx)[0].judgement.status is Status.PENDING  # nothing changed
+    week = Period.week_of(ctx.now(), ctx.display_zone)
+    digest = report.run(ctx, week, send=False).rendered
+    for text in (digest.text, digest.markdown, digest.html):
+        assert "aiting for review" in text.replace("WAITING FOR REVIEW", "Waiting for review")
+        assert f"#{piece.id}" in text and "1 of 2 outlets" in text
+    assert "closest to “The Phnom Penh ring road was opened to traffic”" in digest.text
+    page.run(ctx)
+    index = (ctx.settings.reports_dir / "index.html").read_text(encoding="utf-8")
+    assert "Waiting for review (1)" in index and "Phnom Penh traffic news" in index
+    published = json.loads((ctx.settings.reports_dir / "status.json").read_text(encoding="utf-8"))
+    assert [w["id"] for w in published["waiting_for_review"]] == [piece.id]
 
     result = review.run(ctx, piece.id, "confirmed", "checked with the ministry")
 
     assert [c.new for c in result.evaluated.changes] == [Status.FULFILLED]
     assert overview.review_queue(ctx) == []
     assert overview.run(ctx)[0].judgement.status is Status.FULFILLED
+    after = report.run(ctx, week, send=False).rendered.text
+    assert "WAITING FOR REVIEW" not in after
+    assert "Pending -> Fulfilled" in after and "Phnom Penh traffic news" in after
 
 
 def test_a_second_outlet_confirms_the_event_dated_by_its_text_not_by_the_restatement(

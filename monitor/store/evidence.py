@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime, time
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -197,6 +197,12 @@ def counted(rows: list[Evidence], timing: Timing, at: datetime) -> list[Evidence
     (published, not rejected, not older than the pledge, and vouched for or confirmed)."""
     standing = standing_evidence(timing, [as_view(row) for row in rows], at)
     return [row for row in rows if row.id in standing]
+
+
+def parts_of(row: Evidence) -> dict[str, Any]:
+    """The parts of the judge's score, as it stored them (empty for keyword rules)."""
+    parts = json.loads(row.parts or "{}")
+    return parts if isinstance(parts, dict) else {}
 
 
 def matched_terms(row: Evidence) -> list[str]:
