@@ -50,6 +50,7 @@ JUDGE_VERSION = 1
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
+SCRIPT_SAMPLE = 2000  # characters enough to tell which script an article is written in
 
 # Cosine similarity (multilingual USE) of a sentence to the closest statement: below FLOOR
 # the sentence says something else; at FULL and above it says the statement's thing.
@@ -184,10 +185,9 @@ def on_topic(prepared: PreparedPledge, title: str, text: str) -> tuple[str, ...]
         shared = tuple(word for word in prepared.topic_words if word in whole)
         return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
     found = []
-    script = _script_of(whole)
     for term in prepared.context:
         hit = term.found_in(whole)
-        if hit is None and script in _scripts_of_term(term):
+        if hit is None and _script_of(whole[:SCRIPT_SAMPLE]) in _scripts_of_term(term):
             return None
         if hit is not None:
             found.append(hit)
