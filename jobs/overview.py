@@ -13,7 +13,7 @@ from typing import Any
 
 from jobs.context import JobContext
 from monitor.pledgefile import Pledge
-from monitor.status import Judgement, awaiting_review, not_counted_because, standing
+from monitor.status import Judgement, not_counted_because, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -199,9 +199,9 @@ def _waiting_reasons(ctx: JobContext, rows: list[Evidence], now: datetime) -> di
             by_pledge.setdefault(row.pledge_id, []).append(row)
     reasons: dict[int, str] = {}
     for pledge_id, own in by_pledge.items():
-        views = [evidence_repo.as_view(row) for row in own]
-        for view, why in awaiting_review(ctx.timing(pledge_id), views, now):
-            reasons[view.id] = f"waits for review: {why}"
+        for row, why in evidence_repo.waiting(own, ctx.timing(pledge_id), now):
+            assert row.id is not None
+            reasons[row.id] = f"waits for review: {why}"
     return reasons
 
 

@@ -6,7 +6,7 @@ All static files, written atomically, so any web server can publish reports/ as 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +33,7 @@ def run(ctx: JobContext) -> PageResult:
     base = (ctx.settings.public_url or "").rstrip("/")
     feed_url = f"{base}/changes.xml" if base else "urn:pledge-monitor:changes"
     updated = page.changes[0].at if page.changes else page.generated_at
-    recent = StatusPage(
-        page.generated_at,
-        page.zone,
-        page.pledges,
-        page.counts,
-        page.changes[:ATOM_ENTRIES],
-        page.public_url,
-    )
+    recent = replace(page, changes=page.changes[:ATOM_ENTRIES])
     files = {
         "index.html": render_status_page(env, page),
         "status.json": json.dumps(status_json(page), indent=2, ensure_ascii=False) + "\n",

@@ -30,7 +30,7 @@ from monitor.reportdata import (
     TimelineMark,
     describe_reading,
 )
-from monitor.status import Judgement, Status, Timing, awaiting_review, standing
+from monitor.status import Judgement, Status, Timing, standing
 from monitor.store import evidence as evidence_repo
 from monitor.store import feeds as feeds_repo
 from monitor.store import trail
@@ -156,23 +156,25 @@ def build_status_page(ctx: JobContext, snap: Snapshot) -> StatusPage:
 def review_lines(ctx: JobContext, snap: Snapshot, at: datetime) -> list[ReviewLine]:
     """The evidence that waits for a person at ``at``, oldest first, each with why it
     waits and how the judge read it."""
-    waiting: list[ReviewLine] = []
-    for pledge in _existing(ctx, at):
-        rows = {row.id: row for row in snap.evidence.get(pledge.id, [])}
-        views = [evidence_repo.as_view(row) for row in rows.values()]
-        for view, why in awaiting_review(ctx.timing(pledge.id), views, at):
-            row = rows[view.id]
-            line = evidence_line(ctx, row, pledge, snap)
-            read = describe_reading(
+    lines = [
+        ReviewLine(
+            evidence_line(ctx, row, pledge, snap),
+            why,
+            describe_reading(
                 row.score,
                 evidence_repo.parts_of(row),
                 row.cue,
-                view.happened_at,
+                row.event_at,
                 row.outlet,
                 ctx.display_zone,
-            )
-            waiting.append(ReviewLine(line, why, read))
-    return sorted(waiting, key=lambda r: (r.evidence.published, r.evidence.id))
+            ),
+        )
+        for pledge in _existing(ctx, at)
+        for row, why in evidence_repo.waiting(
+            snap.evidence.get(pledge.id, []), ctx.timing(pledge.id), at
+        )
+    ]
+    return sorted(lines, key=lambda r: (r.evidence.published, r.evidence.id))
 
 
 def _existing(ctx: JobContext, at: datetime) -> list[Pledge]:

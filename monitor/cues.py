@@ -399,11 +399,7 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def read_cues(sentence: str) -> list[Cue]:
     """Every cue found in ``sentence``, in order of position."""
-    text = _fold_keeping_length(sentence)
-    lang = _language_of(text)
-    return [
-        _cue(sentence, hit, lang) for hit in _outermost(_hits(text)) if hit.pattern.kind is not None
-    ]
+    return [cue for _, cue in _cue_hits(sentence)]
 
 
 def deciding_cue(sentence: str) -> Cue | None:
@@ -414,21 +410,21 @@ def deciding_cue(sentence: str) -> Cue | None:
     first cue wins among equals. Korean puts the main verb last: a plan or a promise in a
     clause that only describes a noun ("정상회담에서 약속한 구매를 완료했다") is background
     to the report the sentence ends with."""
-    text = _fold_keeping_length(sentence)
-    lang = _language_of(text)
-    hits = [hit for hit in _outermost(_hits(text)) if hit.pattern.kind is not None]
-    if not hits:
+    found = _cue_hits(sentence)
+    if not found:
         return None
-    cues = [_cue(sentence, hit, lang) for hit in hits]
-    strongest = max(cues, key=lambda cue: _PRECEDENCE[cue.kind])  # max keeps the first
-    if cues[-1].kind == "done" and cues[-1].lang == "ko" and _PRECEDENCE[strongest.kind] <= 1:
+    # max keeps the first of equals
+    strongest = max((cue for _, cue in found), key=lambda cue: _PRECEDENCE[cue.kind])
+    last = found[-1][1]
+    if last.kind == "done" and last.lang == "ko" and _PRECEDENCE[strongest.kind] <= 1:
+        folded = _fold_keeping_length(sentence)
         foreground = [
             cue
-            for hit, cue in zip(hits, cues, strict=True)
-            if cue.kind != "done" and not _KO_ADNOMINAL.match(text, hit.end)
+            for hit, cue in found
+            if cue.kind != "done" and not _KO_ADNOMINAL.match(folded, hit.end)
         ]
         if not foreground:
-            return cues[-1]
+            return last
     return strongest
 
 
@@ -436,10 +432,15 @@ def deciding_cue(sentence: str) -> Cue | None:
 _KO_ADNOMINAL = re.compile(r"(한|된|했던|됐던|하였던)\s")
 
 
-def _cue(sentence: str, hit: _Hit, lang: str) -> Cue:
-    kind = hit.pattern.kind
-    assert kind is not None
-    return Cue(kind, sentence[hit.start : hit.end], hit.pattern.lang or lang)
+def _cue_hits(sentence: str) -> list[tuple[_Hit, Cue]]:
+    """Every cue in ``sentence`` with where it sits, in order of position."""
+    text = _fold_keeping_length(sentence)
+    lang = _language_of(text)
+    return [
+        (hit, Cue(hit.pattern.kind, sentence[hit.start : hit.end], hit.pattern.lang or lang))
+        for hit in _outermost(_hits(text))
+        if hit.pattern.kind is not None
+    ]
 
 
 def is_factual(cue: Cue | None) -> bool:

@@ -327,9 +327,8 @@ def _korean_day(match: re.Match[str]) -> Resolve:
         return lambda published: _safe_date(published.year, published.month, day)
     if which in ("다음달", "내달"):
         return lambda published: _safe_date(*_month_after(published.year, published.month), day)
-    if (
-        match["onward"] and not which
-    ):  # "10일부터 시행", "10일 발효": the day something starts, still ahead
+    if match["onward"] and not which:
+        # "10일부터 시행", "10일 발효": the day something starts, still ahead
         return lambda published: (
             _safe_date(published.year, published.month, day)
             if day >= published.day

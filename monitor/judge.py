@@ -87,6 +87,7 @@ class PreparedPledge:
 
     pledge: Pledge
     context: tuple[Term, ...]
+    context_scripts: tuple[frozenset[str], ...]  # the scripts each entry has words in
     exclude: tuple[Term, ...]
     rules: list[CompiledRules]
     stances: tuple[Stance, ...]  # the stance of each statement row
@@ -105,6 +106,7 @@ def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
         for s, texts in (pledge.outcomes.stances() if pledge.outcomes else [])
         for text in texts
     ]
+    context = tuple(compile_term(t) for t in pledge.context)
     vectors = (
         embedder.encode([text for _, text in pairs])
         if pairs and embedder is not None
@@ -112,7 +114,8 @@ def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
     )
     return PreparedPledge(
         pledge=pledge,
-        context=tuple(compile_term(t) for t in pledge.context),
+        context=context,
+        context_scripts=tuple(_scripts_of_term(term) for term in context),
         exclude=tuple(compile_term(t) for t in pledge.exclude),
         rules=compile_rules(pledge),
         stances=tuple(s for s, _ in pairs),
@@ -185,9 +188,9 @@ def on_topic(prepared: PreparedPledge, title: str, text: str) -> tuple[str, ...]
         shared = tuple(word for word in prepared.topic_words if word in whole)
         return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
     found = []
-    for term in prepared.context:
+    for term, scripts in zip(prepared.context, prepared.context_scripts, strict=True):
         hit = term.found_in(whole)
-        if hit is None and _script_of(whole[:SCRIPT_SAMPLE]) in _scripts_of_term(term):
+        if hit is None and _script_of(whole[:SCRIPT_SAMPLE]) in scripts:
             return None
         if hit is not None:
             found.append(hit)
@@ -214,9 +217,9 @@ def _script_of(folded: str) -> str:
     return max(counts, key=lambda name: counts[name])
 
 
-def _scripts_of_term(term: Term) -> set[str]:
+def _scripts_of_term(term: Term) -> frozenset[str]:
     scripts = {_script_of(fold(alternative)) for alternative in term.alternatives}
-    return scripts | ({"kana"} if "han" in scripts else set())
+    return frozenset(scripts | ({"kana"} if "han" in scripts else set()))
 
 
 def read(
@@ -241,23 +244,14 @@ def read(
             continue
         closeness = float(similarity[index, best])
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
-        ahead = later_date(sentence, published)
-        if ahead is not None and (stance != "fulfilled" or cue is None):
+        staged = _in_time(sentence, sentences, prepared.statements[best], stance, cue, published)
+        if staged is None:
             continue  # a step named for a day to come is only announced
-        if stance == "fulfilled" and ahead is None:
-            ahead = _takes_effect_later(sentences[:LEAD_SENTENCES], published)
-        if ahead is not None:
-            stance = "progress"  # signed or decided, but it takes effect on a day to come
-        begun = _begun_only(sentence, prepared.statements[best]) if stance == "fulfilled" else None
-        if begun is not None:
-            stance = "progress"
+        stance, stage = staged
         scored = _scored(
             prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
         )
-        if ahead is not None:
-            scored.parts["from"] = ahead.text
-        if begun is not None:
-            scored.parts["begun"] = begun
+        scored.parts.update(stage)
         if scored.score < ACCEPT:
             return None
         day = _event_day(sentence, sentences, published)
@@ -272,6 +266,31 @@ def read(
             parts=scored.parts,
         )
     return None
+
+
+def _in_time(
+    sentence: str,
+    sentences: Sequence[str],
+    statement: str,
+    stance: Stance,
+    cue: Cue | None,
+    published: date,
+) -> tuple[Stance, dict[str, str]] | None:
+    """The stance once time and stage are read, with the part that changed it; None for
+    a step named for a day still to come, which is only announced. An act reported done
+    that takes effect on a later day, or that has only begun, is progress."""
+    ahead = later_date(sentence, published)
+    if ahead is not None and (stance != "fulfilled" or cue is None):
+        return None
+    if stance != "fulfilled":
+        return stance, {}
+    ahead = ahead or _takes_effect_later(sentences[:LEAD_SENTENCES], published)
+    if ahead is not None:
+        return "progress", {"from": ahead.text}
+    begun = _begun_only(sentence, statement)
+    if begun is not None:
+        return "progress", {"begun": begun}
+    return stance, {}
 
 
 # "effective 10 November", "takes effect on", "10일부터 시행", "มีผลบังคับใช้": an act decided

@@ -22,7 +22,7 @@ from monitor.judge import Reading
 from monitor.match import SNIPPET_MAX
 from monitor.parse import clip
 from monitor.pledgefile import Pledge
-from monitor.status import EvidenceView, Timing, standing_evidence
+from monitor.status import EvidenceView, Timing, awaiting_review, standing_evidence
 from monitor.store.models import Article, Evidence, EvidenceReview
 
 Decision = Literal["confirmed", "rejected"]
@@ -197,6 +197,14 @@ def counted(rows: list[Evidence], timing: Timing, at: datetime) -> list[Evidence
     (published, not rejected, not older than the pledge, and vouched for or confirmed)."""
     standing = standing_evidence(timing, [as_view(row) for row in rows], at)
     return [row for row in rows if row.id in standing]
+
+
+def waiting(rows: list[Evidence], timing: Timing, at: datetime) -> list[tuple[Evidence, str]]:
+    """The rows that wait for a person at ``at``, each with why, by the status engine's
+    own rules (``status.awaiting_review``), oldest first."""
+    by_id = {row.id: row for row in rows}
+    views = [as_view(row) for row in rows]
+    return [(by_id[view.id], why) for view, why in awaiting_review(timing, views, at)]
 
 
 def parts_of(row: Evidence) -> dict[str, Any]:
