@@ -56,12 +56,13 @@ def run(ctx: JobContext) -> EvaluateResult:
     now = ctx.now()
     found: list[NewEvidence] = []
     changes: list[StatusChange] = []
+    pages = _Pages()
     with ctx.session() as session:
         latest = articles.latest_sighting_id(session)
         for pledge in ctx.config.pledges:
             if ctx.should_stop:  # each pledge is committed on its own; the rest waits
                 break
-            new_rows = _match_new_articles(ctx, session, pledge, latest, now)
+            new_rows = _match_new_articles(ctx, session, pledge, latest, now, pages)
             new_rows += evidence.sync_verdicts(session, pledge, ctx.config.zone, now)
             found += [_new_evidence(row) for row in new_rows if row.published_at <= now]
             changes += _record_status(ctx, session, pledge, now)
@@ -69,8 +70,32 @@ def run(ctx: JobContext) -> EvaluateResult:
     return EvaluateResult(found, changes)
 
 
+class _Pages:
+    """Each article folded for the topic filter once per run, not once per pledge; bounded,
+    as a pledge judged again reads every stored article."""
+
+    LIMIT = 5_000
+
+    def __init__(self) -> None:
+        self._pages: dict[int, judge.Page] = {}
+
+    def of(self, article: Article) -> judge.Page:
+        key = articles.id_of(article)
+        page = self._pages.get(key)
+        if page is None:
+            if len(self._pages) >= self.LIMIT:
+                self._pages.clear()
+            page = self._pages[key] = judge.page_of(article.title, article.text)
+        return page
+
+
 def _match_new_articles(
-    ctx: JobContext, session: Session, pledge: Pledge, latest: int, now: datetime
+    ctx: JobContext,
+    session: Session,
+    pledge: Pledge,
+    latest: int,
+    now: datetime,
+    pages: _Pages,
 ) -> list[Evidence]:
     feed_ids = ctx.config.feeds_of(pledge)
     model = ctx.embedder.name if pledge.outcomes else None
@@ -84,7 +109,7 @@ def _match_new_articles(
     keys: list[str] = []
     new_rows: list[Evidence] = []
     for batch in _batches(articles.sighted_after(session, start, feed_ids)):
-        for article, reading in _readings(ctx, session, prepared, batch):
+        for article, reading in _readings(ctx, session, prepared, batch, pages):
             assert article.id is not None
             keys.append(evidence.auto_key(pledge.id, article.id, reading.stance))
             row = evidence.add_reading(session, pledge.id, article, reading, now, ctx.config.zone)
@@ -123,13 +148,17 @@ def _batches(found: Iterable[Article], size: int = 200) -> Iterator[list[Article
 
 
 def _readings(
-    ctx: JobContext, session: Session, prepared: judge.PreparedPledge, batch: list[Article]
+    ctx: JobContext,
+    session: Session,
+    prepared: judge.PreparedPledge,
+    batch: list[Article],
+    pages: _Pages,
 ) -> Iterator[tuple[Article, judge.Reading]]:
     """What the judge reads in each article of the batch; topic first, then (for pledges
     with statements) meaning, over the articles' cached sentence vectors."""
     on_topic = []
     for article in batch:
-        found = judge.on_topic(prepared, article.title, article.text)
+        found = judge.on_topic(prepared, pages.of(article))
         if found is None:
             continue
         if not prepared.reads_meaning:

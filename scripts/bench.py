@@ -590,11 +590,12 @@ def bench_judge(args: argparse.Namespace) -> None:
     print_rate("prepare (embed statements)", statements, time.perf_counter() - started, "statement")
 
     started = time.perf_counter()
+    pages = [judge.page_of(story.title, story.text) for story in stories]
     pairs = [
         (index, p, found)
-        for index, story in enumerate(stories)
+        for index, page in enumerate(pages)
         for p in prepared
-        if (found := judge.on_topic(p, story.title, story.text)) is not None
+        if (found := judge.on_topic(p, page)) is not None
     ]
     topic_seconds = time.perf_counter() - started
     print_rate("topic filter", len(stories) * len(prepared), topic_seconds, "article x pledge")

@@ -65,7 +65,7 @@ def reading(
     embedder: UniversalSentenceEncoder, pledge: Pledge, title: str, text: str, published: date
 ) -> judge.Reading | None:
     prepared = judge.prepare(pledge, embedder)
-    context = judge.on_topic(prepared, title, text)
+    context = judge.on_topic(prepared, judge.page_of(title, text))
     assert context is not None, "the article is on the pledge's topic"
     sentences = judge.sentences_of(title, text)
     return judge.read(prepared, sentences, embedder.encode(sentences), published, context)
