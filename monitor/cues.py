@@ -336,6 +336,8 @@ _THAI: list[_Pattern] = [
         "ต่างหาก",
         "ผ้าไหม",
         "ไม่ไว้วางใจ",  # (motion of) no confidence: a noun, no negation
+        "ความไม่",  # ความ/การ make a noun of what follows: "ความไม่แน่นอน", uncertainty
+        "การไม่",
     ),
     *_inside("future", "th", "จะ", "คาดว่า"),
     *_inside("plan", "th", "เตรียม", "วางแผน", "มีแผน", "กำหนด", "ตั้งเป้า", "มีมติให้"),

@@ -295,7 +295,8 @@ def _in_time(
 ) -> tuple[Stance, dict[str, str]] | None:
     """The stance once time and stage are read, with the part that changed it; None for
     a step named for a day still to come, which is only announced. An act reported done
-    that takes effect on a later day, or that has only begun, is progress."""
+    that takes effect on a later day, that has only begun or gone part of the way, is
+    progress."""
     ahead = later_date(sentence, published)
     if ahead is not None and (stance != "fulfilled" or cue is None):
         return None
@@ -307,6 +308,9 @@ def _in_time(
     begun = _begun_only(sentence, statement)
     if begun is not None:
         return "progress", {"begun": begun}
+    part = _PART_WAY.search(sentence)
+    if part is not None and not _PART_WAY.search(statement):
+        return "progress", {"part way": part.group(0)}
     return stance, {}
 
 
@@ -347,6 +351,15 @@ def _takes_effect_later(lead: Sequence[str], published: date) -> DateMention | N
 _BEGINS = re.compile(
     r"\b(begin|begins|began|begun|beginning|start|starts|started|starting|kicks? off|"
     r"kicked off|under ?way)\b|시작|착수|첫발|돌입|개시|เริ่ม|開始|着手",
+    re.IGNORECASE,
+)
+
+
+# Part of the way: "brought Beijing closer to its commitment", "절반 넘게", "1000만t 육박"
+_PART_WAY = re.compile(
+    r"\b(closer to|close to (its|the) (goal|target|commitment|pledge)|"
+    r"toward(s)? (its|the) (goal|target|commitment|pledge)|halfway|more than half)\b|"
+    r"절반|육박|근접|ครึ่งหนึ่ง|เกือบครบ|半分|過半",
     re.IGNORECASE,
 )
 

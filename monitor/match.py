@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from monitor.pledgefile import Pledge, Stance
 
 # Bump when the matching algorithm changes, so stored pledges are matched again.
-MATCHER_VERSION = 3
+MATCHER_VERSION = 4
 SNIPPET_MAX = 400
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 # Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) or with endings
@@ -78,8 +78,17 @@ class Finding:
 
 
 def fold(text: str) -> str:
-    """The form both text and terms are compared in."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """The form both text and terms are compared in. "US" and "U.S." name one country; once
+    case is folded, "us" would be the pronoun, so the capitals take the dotted form first."""
+    return _DOTTED.sub(_dotted, unicodedata.normalize("NFKC", text)).casefold()
+
+
+# The capital abbreviations news writes with dots and without; only as a whole word.
+_DOTTED = re.compile(r"(?<![\w.])(US|UK|UN|EU)(?![\w.])")
+
+
+def _dotted(found: re.Match[str]) -> str:
+    return ".".join(found.group(1)) + "."
 
 
 def compile_term(text: str) -> Term:

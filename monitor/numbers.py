@@ -5,7 +5,8 @@ kept only when the reported number reaches the target. News writes the same numb
 ways: "12 million", "12m", "1,200만", "1200万", "12 ล้าน", "sixty". This module reads them
 all to one float, so the judge can compare. Pure; no I/O.
 
-Not every number is a quantity: years ("2025", "2025년", "พ.ศ. 2568"), dates ("5 March",
+Not every number is a quantity: the pledge's target told again ("its commitment to buy 12
+million tonnes"), years ("2025", "2025년", "พ.ศ. 2568"), dates ("5 March",
 "23일"), months ("3월"), ordinals ("5th", "제3조"), clock times and model names ("G20",
 "F-35") are left out, and ``meets`` answers None rather than compare a percentage with a
 head count or money with people.
@@ -120,6 +121,13 @@ _WORDS = re.compile(
 
 _YEAR_MARK_BEFORE = re.compile(r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ปี|FY)\s*$")
 _ORDINAL_MARK_BEFORE = re.compile(r"(?:제|第|No\.|#)\s*$|[A-Za-z]-?$|\d:$")
+# "its commitment to buy 12 million tonnes", "a target of 60": the pledge's own number, told
+# again, is no report of what was done.
+_TARGET_BEFORE = re.compile(
+    r"(?:commitment|pledge|promise|target|goal|quota|aim)s?\s+(?:to\s+[a-z]+\s+|of\s+)"
+    r"(?:at\s+least\s+|about\s+|some\s+|around\s+|a\s+total\s+of\s+)?$",
+    re.I,
+)
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th)(?![a-z])|^\s?(?:월|月|년|年)|^:\d", re.I)
 
 
@@ -127,12 +135,18 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity ``text`` states, in order of position; years and dates left out."""
     dates = date_spans(text)
     found: list[tuple[int, int, float]] = []
+    left_out: list[tuple[int, int]] = []  # a scale word of a number left out is no number
     for pattern in (_NUMERIC, _BARE_UNITS, _WORDS):
         for match in pattern.finditer(text):
             value = _value_of(match)
-            if value is not None and not _is_not_a_quantity(text, match, dates):
+            if value is None:
+                continue
+            if _is_not_a_quantity(text, match, dates):
+                left_out.append(match.span())
+            else:
                 found.append((match.start(), match.end(), value))
-    return [Quantity(value, text[start:end].strip()) for start, end, value in _outermost(found)]
+    kept = [f for f in found if not any(a <= f[0] < b for a, b in left_out)]
+    return [Quantity(value, text[start:end].strip()) for start, end, value in _outermost(kept)]
 
 
 def scale_of(words: str) -> float:
@@ -238,6 +252,8 @@ def _is_not_a_quantity(text: str, match: re.Match[str], dates: list[tuple[int, i
     if _ORDINAL_MARK_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return True
     if _YEAR_MARK_BEFORE.search(before):
+        return True
+    if _TARGET_BEFORE.search(text[max(0, start - 60) : start]):
         return True
     return _is_bare_year(match)
 

@@ -121,7 +121,7 @@ def describe_reading(
     bits = [f"score {score:.2f}" + (f" ({why})" if why else "")]
     if cue:
         bits.append(f"cue {cue}")
-    for key, label in (("from", "takes effect"), ("begun", "only begun")):
+    for key, label in (("from", "takes effect"), ("begun", "only begun"), ("part way", "part way")):
         if parts.get(key):
             bits.append(f"{label}: {parts[key]}")
     if happened_at:

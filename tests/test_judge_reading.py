@@ -51,6 +51,16 @@ pledges:
       fulfilled: ["The Korea task force began operating in Phnom Penh"]
       progress: ["Officials chose the members of the Korea task force"]
     context: ["task force"]
+  - id: soybeans
+    title: China buys 12 million tons of US soybeans
+    made_by: [China]
+    made_on: 2025-10-30
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["China's purchases of US soybeans reached the 12 million ton commitment"]
+      progress: ["China bought more US soybeans"]
+    context: ["China|Chinese|Beijing", "soybean|soybeans", "U.S.|United States"]
+    target: {at_least: 12, of: "million tons of US soybeans"}
 """
 
 
@@ -141,3 +151,19 @@ def test_a_step_set_for_a_day_to_come_is_only_announced(
         date(2025, 11, 20),
     )
     assert found is None
+
+
+def test_part_of_the_way_to_the_pledged_number_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["soybeans"],
+        "China buys 10 more cargoes of US soybeans",
+        "The purchases brought Beijing closer to its commitment to buy 12 million tons of "
+        "US soybeans.",
+        date(2026, 1, 5),
+    )
+    assert found is not None
+    assert found.stance == "progress"
+    assert "target" not in found.parts  # the pledge's own number, told again

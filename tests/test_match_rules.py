@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from monitor.judge import fingerprint
-from monitor.match import compile_rules, compile_term, match_article, split_sentences
+from monitor.match import compile_rules, compile_term, fold, match_article, split_sentences
 from monitor.pledgefile import Pledge
 
 
@@ -23,8 +23,6 @@ def pledge(**evidence: object) -> Pledge:
 
 
 def found(text: str, term: str) -> str | None:
-    from monitor.match import fold
-
     return compile_term(term).found_in(fold(text))
 
 
@@ -138,3 +136,10 @@ def test_sentences_do_not_end_at_an_abbreviation() -> None:
         "The U.S. Treasury said so.",
         "Next.",
     ]
+
+
+def test_us_with_or_without_dots_is_one_word_and_never_the_pronoun() -> None:
+    term = compile_term("U.S.|United States")
+    assert term.found_in(fold("Beijing secures 12 million tons of US soybeans")) == "U.S."
+    assert term.found_in(fold("Let us buy soybeans")) is None
+    assert compile_term("US").found_in(fold("the U.S. tariff")) == "US"

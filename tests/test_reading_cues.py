@@ -429,6 +429,10 @@ def test_a_no_confidence_motion_is_no_negation() -> None:
     assert kind("พรรคประชาชนเร่งล่าชื่ออภิปรายไม่ไว้วางใจรัฐบาล") is None
 
 
+def test_a_thai_noun_made_with_khwam_is_no_negation() -> None:
+    assert kind("รัฐบาลเสียงข้างน้อยต้องเผชิญความไม่แน่นอนหลายประการ") is None
+
+
 def test_a_signature_in_a_korean_headline_is_done() -> None:
     assert kind("트럼프, 中 펜타닐 관세 인하 행정명령 서명") == "done"
     assert kind("트럼프, 행정명령에 서명할 예정") == "plan"

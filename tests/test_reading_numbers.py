@@ -179,3 +179,9 @@ def test_no_target_is_not_comparable() -> None:
 
 def test_exactly_the_target_meets_it_despite_float_rounding() -> None:
     assert meets(0.3, None, "million tons", Quantity(0.1 * 3 * 1e6, "0.3 million")) is True
+
+
+def test_the_pledges_own_number_told_again_is_no_count() -> None:
+    assert values("It brought Beijing closer to its commitment to buy 12 million tonnes.") == []
+    assert values("Seoul kept its pledge to release some 60 prisoners") == []
+    assert values("China bought 12 million tonnes, its target of 12 million") == [12e6]
