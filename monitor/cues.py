@@ -40,7 +40,7 @@ CueKind = Literal[
 class Cue:
     kind: CueKind
     text: str  # the cue exactly as it occurs in the sentence (for showing to an editor)
-    lang: str  # "en" | "ko" | "th" | "ja" | "km"
+    lang: str  # "en" | "fr" | "ko" | "th" | "ja" | "km"
 
 
 @dataclass(frozen=True)
@@ -77,16 +77,20 @@ _PRECEDENCE: dict[CueKind, int] = {
 }
 
 
-def _latin(kind: CueKind | None, *phrases: str) -> list[_Pattern]:
-    """Whole-word English phrases; a space in a phrase matches any run of spaces."""
+def _latin(kind: CueKind | None, *phrases: str, lang: str = "en") -> list[_Pattern]:
+    """Whole-word phrases of a Latin-script language; a space matches any run of spaces."""
     spaced = (phrase.replace(" ", r"\s+") for phrase in phrases)
-    return [_Pattern(kind, "en", re.compile(rf"(?<!\w){p}(?!\w)", re.I)) for p in spaced]
+    return [_Pattern(kind, lang, re.compile(rf"(?<!\w){p}(?!\w)", re.I)) for p in spaced]
 
 
 def _inside(kind: CueKind | None, lang: str, *phrases: str) -> list[_Pattern]:
     """Phrases of scripts that attach endings to words: matched anywhere, as regexes."""
     guard = _THAI_SYLLABLE_GOES_ON if lang == "th" else ""
     return [_Pattern(kind, lang, re.compile(p + guard)) for p in phrases]
+
+
+def _french(kind: CueKind | None, *phrases: str) -> list[_Pattern]:
+    return _latin(kind, *phrases, lang="fr")
 
 
 _WEAK_VERB = r"(?-i:[a-z]+)"  # a lowercase word: a verb in "is to launch", not a name
@@ -144,8 +148,9 @@ _ENGLISH: list[_Pattern] = [
         "future",
         "en",
         re.compile(
-            r"^(?!(?:According|Due|Thanks|Prior|Contrary|Close|Owing|Ahead|Next|Up)\b)"
-            r"(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}to\s+(?!(?:the|a|an|be)\b)(?-i:[a-z]+)\b"
+            r"^[\[\"'“‘]?(?!(?:According|Due|Thanks|Prior|Contrary|Close|Owing|Ahead|Next|Up)\b)"
+            r"(?:(?-i:[A-Z])[\w.'’-]*,?\s+(?:and\s+|&\s+)?){1,5}"
+            r"to\s+(?!(?:the|a|an|be)\b)(?-i:[a-z]+)\b"
         ),
     ),
     *_latin(
@@ -208,6 +213,11 @@ _ENGLISH: list[_Pattern] = [
         r"fail(s|ed)? to",
         r"refus(e|es|ed) to",
         r"declin(e|es|ed) to",
+        # a setback is no step of the act: "flight postponed", "Senate votes against"
+        r"(postpone|postpones|postponed|delay|delays|delayed|cancel|cancels|cancell?ed|"
+        r"scrap|scraps|scrapped|overturn|overturns|overturned)",
+        r"call(s|ed)? off",
+        r"vot(e|es|ed) against",
     ),
     _Pattern("negation", "en", re.compile(r"\w+n['’]t\b", re.I)),
     *_latin(
@@ -234,6 +244,48 @@ _ENGLISH: list[_Pattern] = [
         r"entered into force",
         r"went into effect",
         "already",
+    ),
+]
+
+# French: the futur proche and the conditional of French wire style (AFP, Le Monde);
+# "ne … pas" negates; the passé composé reports. "projet de loi" is a bill, not a plan.
+_FRENCH: list[_Pattern] = [
+    *_french(None, "projet de loi", "projets de loi", "comme prévu", "comme promis"),
+    *_french(
+        "future",
+        r"(va|vont|allait|allaient) (?!être\b)(?-i:[a-zé]+)(er|ir|re)",
+        r"(devrait|devraient|pourrait|pourraient|sera|seront|aura|auront)",
+        r"s'apprête(nt)? à",
+        "prochainement",
+        "demain",
+    ),
+    *_french(
+        "plan",
+        r"prévoi(t|ent) de",
+        r"envisage(nt)?",
+        r"compte(nt)? (?-i:[a-zé]+)(er|ir|re)",
+        r"(veut|veulent|souhaite|souhaitent|entend|entendent) (?-i:[a-zé]+)(er|ir|re)",
+        r"annonce(nt)? (qu'(il|elle)s? (va|vont)|vouloir|recourir)",
+        r"(promet|promettent|s'engage|s'engagent) à",
+        r"propose(nt)? de",
+    ),
+    *_french("agreement", r"(accord|accepte(nt)?) (pour|de)"),
+    *_french("condition", "si", "sauf si", r"à condition (que|de)", "en cas de", "faute de"),
+    *_french(
+        "negation",
+        r"n(e\s|')(?-i:[\w']+)\s(pas|jamais|plus|point|aucun(e)?)",
+        r"(ne|n') (pas|jamais|plus)",
+        r"ni",
+        r"(refuse|renonce|rejette|annule|supprime|reporte)(nt)?",
+        r"vote(nt)? contre",
+        r"(reporté|reportée|annulé|annulée|ajourné|ajournée)s?",
+    ),
+    *_french("denial", r"dément(ent)?", r"démenti"),
+    *_french("allegation", r"(aurait|auraient) (?-i:[a-zé]+)(é|i|u|is|it)", "présumé", "présumée"),
+    *_french(
+        "done",
+        r"(a|ont) (été )?(?-i:[a-zé]+)(é|ée|és|ées|i|is|it|u)",
+        r"est (entré|entrée)e? en vigueur",
     ),
 ]
 
@@ -294,6 +346,9 @@ _KOREAN: list[_Pattern] = [
         r"아니|아닌",
         "무산",
         "불발",
+        r"연기(됐|되|했|하기로|돼)",
+        r"취소(됐|되|했|돼)",
+        r"지연(됐|되|돼)",
     ),
     *_inside("denial", "ko", r"부인(했|하|한|해)", "사실무근", "반박"),
     *_inside(
@@ -359,7 +414,7 @@ _JAPANESE: list[_Pattern] = [
         r"(少|危|間も|まも|ほど|汚|幼|切)ない",
         "まず",
     ),
-    *_inside("future", "ja", "見通し", "見込み"),
+    *_inside("future", "ja", "見通し", "見込み", r"へ[」』\]]?\s*$"),  # headline "初会合へ"
     *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
     *_inside("agreement", "ja", r"ことで(合意|一致)"),
     *_inside("condition", "ja", "れば", r"なら(?![なず])", "場合"),
@@ -370,6 +425,8 @@ _JAPANESE: list[_Pattern] = [
         "ない",
         r"(?<=[かがさざただなはばぱまやらわせれ])ず(?![つかれ])",
         "見送",
+        "延期",
+        "中止",
     ),
     *_inside("question", "ja", r"か[。？?]"),
     *_inside("done", "ja", "した", "された", "ました", "完了", "成立", "施行"),
@@ -389,7 +446,15 @@ _EVERYWHERE: list[_Pattern] = [
     _Pattern("question", "", re.compile(r"[?][\s\"'”’)\]」』]*$")),
 ]
 
-_PATTERNS: tuple[_Pattern, ...] = (*_ENGLISH, *_KOREAN, *_THAI, *_JAPANESE, *_KHMER, *_EVERYWHERE)
+_PATTERNS: tuple[_Pattern, ...] = (
+    *_ENGLISH,
+    *_FRENCH,
+    *_KOREAN,
+    *_THAI,
+    *_JAPANESE,
+    *_KHMER,
+    *_EVERYWHERE,
+)
 
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),

@@ -30,7 +30,7 @@ from functools import cached_property
 
 import numpy as np
 
-from monitor.cues import Cue, deciding_cue, is_factual
+from monitor.cues import Cue, deciding_cue, is_factual, read_cues
 from monitor.embed import Embedder, Vectors
 from monitor.eventdate import DateMention, event_date, later_date
 from monitor.match import (
@@ -95,6 +95,7 @@ class PreparedPledge:
     statements: tuple[str, ...]
     vectors: Vectors
     topic_words: tuple[str, ...] = ()
+    negated: tuple[bool, ...] = ()  # whether each statement says something did not happen
 
     @property
     def reads_meaning(self) -> bool:
@@ -123,6 +124,7 @@ def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
         statements=tuple(text for _, text in pairs),
         vectors=vectors,
         topic_words=_topic_words(pledge.title),
+        negated=tuple(_says_not(text) for _, text in pairs),
     )
 
 
@@ -254,9 +256,10 @@ def read(
             return None
         sentence = sentences[index]
         cue = deciding_cue(sentence)
-        if not is_factual(cue):
+        negative = _says_not(sentence)
+        if not is_factual(cue) and not (negative and _only_negation(sentence)):
             continue  # an announcement or a plan: perhaps another sentence reports the act
-        best = _closest_statement(prepared, similarity[index], keyword.get(index, set()))
+        best = _closest_statement(prepared, similarity[index], keyword.get(index, set()), negative)
         if best is None:
             continue
         closeness = float(similarity[index, best])
@@ -383,18 +386,41 @@ def _event_day(sentence: str, sentences: Sequence[str], published: date) -> date
     return None
 
 
-def _closest_statement(prepared: PreparedPledge, row: Vectors, hinted: set[Stance]) -> int | None:
-    """The statement this sentence is closest to. A sentence is read as "broken" only when
-    the editor's keyword rule for broken also fires in it: a reversal is rare and costly to
-    announce wrongly, and news of delays and obstacles on the way to a kept pledge sits
-    close to the "broken" statements by meaning."""
+def _closest_statement(
+    prepared: PreparedPledge, row: Vectors, hinted: set[Stance], negative: bool
+) -> int | None:
+    """The statement this sentence is closest to, among those of the same polarity: "Lecornu
+    invokes 49.3" sits close to "the budget passed without 49.3" by meaning, yet says the
+    opposite. A sentence is read as "broken" only when the editor's keyword rule for broken
+    also fires in it: a reversal is rare and costly to announce wrongly, and news of delays
+    and obstacles on the way to a kept pledge sits close to the "broken" statements."""
     order = [int(i) for i in np.argsort(-row, kind="stable")]
-    for index in order:
-        if row[index] < FLOOR:
-            return None
-        if prepared.stances[index] != "broken" or "broken" in hinted:
-            return index
-    return None
+    allowed = [
+        index
+        for index in order
+        if row[index] >= FLOOR
+        and (not prepared.negated or prepared.negated[index] == negative)
+        and (prepared.stances[index] != "broken" or "broken" in hinted)
+    ]
+    if not allowed:
+        return None
+    return allowed[0]
+
+
+# "without 49.3", "sans 49.3", "49조 3항 발동 없이": the absence of an act, said as a fact
+_WITHOUT = re.compile(r"\b(without|sans)\b|없이|ไม่มี|なしで|せずに", re.IGNORECASE)
+_NEGATIVE_KINDS = frozenset({"negation", "denial"})
+
+
+def _says_not(text: str) -> bool:
+    """Whether a text says that something did not happen or was undone."""
+    return bool(_WITHOUT.search(text)) or any(c.kind in _NEGATIVE_KINDS for c in read_cues(text))
+
+
+def _only_negation(sentence: str) -> bool:
+    """A sentence whose only cues are of negation (and completion) reports a negative fact;
+    one that also plans, conditions or asks ("will not do so until…") announces."""
+    return all(c.kind in _NEGATIVE_KINDS or c.kind == "done" for c in read_cues(sentence))
 
 
 @dataclass(frozen=True)

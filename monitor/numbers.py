@@ -128,7 +128,9 @@ _TARGET_BEFORE = re.compile(
     r"(?:at\s+least\s+|about\s+|some\s+|around\s+|a\s+total\s+of\s+)?$",
     re.I,
 )
-_NOT_A_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th)(?![a-z])|^\s?(?:월|月|년|年)|^:\d", re.I)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)(?![a-z])|^\s?(?:월|月|년|年)|^:\d|^\s?(?:시|분|時|分)(?!\s?(?:간|間))", re.I
+)  # ordinals, months, years and clock times ("오후 3시 23분", "15時")
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -61,6 +61,15 @@ pledges:
       progress: ["China bought more US soybeans"]
     context: ["China|Chinese|Beijing", "soybean|soybeans", "U.S.|United States"]
     target: {at_least: 12, of: "million tons of US soybeans"}
+  - id: no-49-3
+    title: No use of Article 49.3 to pass the 2026 budget
+    made_by: [Prime Minister Lecornu]
+    made_on: 2025-10-03
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["Parliament adopted the 2026 budget by a vote, without Article 49.3"]
+      broken: ["Lecornu used Article 49.3 to push the 2026 budget through"]
+    context: ["49.3", "budget"]
 """
 
 
@@ -167,3 +176,31 @@ def test_part_of_the_way_to_the_pledged_number_is_progress(
     assert found is not None
     assert found.stance == "progress"
     assert "target" not in found.parts  # the pledge's own number, told again
+
+
+def test_an_act_is_not_read_as_its_absence(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """ "Lecornu invokes 49.3" sits close to "adopted without 49.3" by meaning; the two say
+    opposite things, and no keyword rule for broken vouches for a reversal here."""
+    found = reading(
+        embedder,
+        pledges["no-49-3"],
+        "Lecornu invokes Article 49.3 on the 2026 budget",
+        "Prime Minister Lecornu invoked Article 49.3 on the budget's revenue part on Tuesday.",
+        date(2026, 1, 20),
+    )
+    assert found is None or found.stance != "fulfilled"
+
+
+def test_the_absence_of_the_act_is_read_as_such(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["no-49-3"],
+        "Parliament adopts 2026 budget without 49.3",
+        "The National Assembly adopted the 2026 budget by a vote, without Article 49.3.",
+        date(2026, 2, 3),
+    )
+    assert found is not None and found.stance == "fulfilled"

@@ -436,3 +436,51 @@ def test_a_thai_noun_made_with_khwam_is_no_negation() -> None:
 def test_a_signature_in_a_korean_headline_is_done() -> None:
     assert kind("트럼프, 中 펜타닐 관세 인하 행정명령 서명") == "done"
     assert kind("트럼프, 행정명령에 서명할 예정") == "plan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lecornu va recourir au 49.3 mardi", "future"),
+        ("Le budget pourrait être adopté en février", "future"),
+        ("Lecornu annonce recourir au 49.3", "plan"),
+        ("Le gouvernement prévoit de suspendre la réforme", "plan"),
+        ("Si les socialistes votent la censure, le gouvernement tombe", "condition"),
+        ("Le gouvernement n'a pas utilisé le 49.3", "negation"),
+        ("Le Sénat vote contre la suspension de la réforme des retraites", "negation"),
+        ("Le Sénat annule la suspension", "negation"),
+        ("Matignon dément tout recours au 49.3", "denial"),
+        ("Le Parlement a adopté le budget", "done"),
+        ("Le projet de loi de finances a été adopté", "done"),
+    ],
+)
+def test_french_cues(sentence: str, expected: str) -> None:
+    assert kind(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "[French PM Lecornu to bypass vote, trigger Article 49.3 for 2026 budget]",
+        "South Korea, US to launch working group for visa system this week: Report",
+        "韓米 ビザ制度改善の議論本格化=作業部会が初会合へ",
+    ],
+)
+def test_headline_futures(headline: str) -> None:
+    assert kind(headline) == "future"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Charter flight for the detained workers postponed",
+        "[韓国人労働者帰国のチャーター便、出発延期]",
+        "전세기 출발이 하루 연기됐다",
+    ],
+)
+def test_a_setback_is_no_step_of_the_act(sentence: str) -> None:
+    assert kind(sentence) == "negation"
+
+
+def test_a_purpose_clause_after_a_verb_is_no_headline_future() -> None:
+    assert kind("Plane leaves South Korea for US to bring back workers") is None

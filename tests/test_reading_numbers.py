@@ -185,3 +185,7 @@ def test_the_pledges_own_number_told_again_is_no_count() -> None:
     assert values("It brought Beijing closer to its commitment to buy 12 million tonnes.") == []
     assert values("Seoul kept its pledge to release some 60 prisoners") == []
     assert values("China bought 12 million tonnes, its target of 12 million") == [12e6]
+
+
+def test_clock_times_are_not_counts() -> None:
+    assert values("전세기가 12일 오후 3시 23분께 330명을 태우고 도착했다") == [330.0]
