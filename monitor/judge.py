@@ -93,9 +93,9 @@ class PreparedPledge:
     rules: list[CompiledRules]
     stances: tuple[Stance, ...]  # the stance of each statement row
     statements: tuple[str, ...]
+    negated: tuple[bool, ...]  # whether each statement says something did not happen
     vectors: Vectors
     topic_words: tuple[str, ...] = ()
-    negated: tuple[bool, ...] = ()  # whether each statement says something did not happen
 
     @property
     def reads_meaning(self) -> bool:
@@ -122,9 +122,9 @@ def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
         rules=compile_rules(pledge),
         stances=tuple(s for s, _ in pairs),
         statements=tuple(text for _, text in pairs),
+        negated=tuple(_says_not(text, read_cues(text)) for _, text in pairs),
         vectors=vectors,
         topic_words=_topic_words(pledge.title),
-        negated=tuple(_says_not(text) for _, text in pairs),
     )
 
 
@@ -256,8 +256,9 @@ def read(
             return None
         sentence = sentences[index]
         cue = deciding_cue(sentence)
-        negative = _says_not(sentence)
-        if not is_factual(cue) and not (negative and _only_negation(sentence)):
+        cues = read_cues(sentence)
+        negative = _says_not(sentence, cues)
+        if not is_factual(cue) and not (negative and _only_negation(cues)):
             continue  # an announcement or a plan: perhaps another sentence reports the act
         best = _closest_statement(prepared, similarity[index], keyword.get(index, set()), negative)
         if best is None:
@@ -395,16 +396,14 @@ def _closest_statement(
     also fires in it: a reversal is rare and costly to announce wrongly, and news of delays
     and obstacles on the way to a kept pledge sits close to the "broken" statements."""
     order = [int(i) for i in np.argsort(-row, kind="stable")]
-    allowed = [
-        index
-        for index in order
-        if row[index] >= FLOOR
-        and (not prepared.negated or prepared.negated[index] == negative)
-        and (prepared.stances[index] != "broken" or "broken" in hinted)
-    ]
-    if not allowed:
-        return None
-    return allowed[0]
+    for index in order:
+        if row[index] < FLOOR:
+            return None
+        if prepared.negated[index] != negative:
+            continue
+        if prepared.stances[index] != "broken" or "broken" in hinted:
+            return index
+    return None
 
 
 # "without 49.3", "sans 49.3", "49조 3항 발동 없이": the absence of an act, said as a fact
@@ -412,15 +411,16 @@ _WITHOUT = re.compile(r"\b(without|sans)\b|없이|ไม่มี|なしで|せ�
 _NEGATIVE_KINDS = frozenset({"negation", "denial"})
 
 
-def _says_not(text: str) -> bool:
-    """Whether a text says that something did not happen or was undone."""
-    return bool(_WITHOUT.search(text)) or any(c.kind in _NEGATIVE_KINDS for c in read_cues(text))
+def _says_not(text: str, cues: Sequence[Cue]) -> bool:
+    """Whether a text (with ``cues``, its cues) says that something did not happen or was
+    undone."""
+    return bool(_WITHOUT.search(text)) or any(c.kind in _NEGATIVE_KINDS for c in cues)
 
 
-def _only_negation(sentence: str) -> bool:
+def _only_negation(cues: Sequence[Cue]) -> bool:
     """A sentence whose only cues are of negation (and completion) reports a negative fact;
     one that also plans, conditions or asks ("will not do so until…") announces."""
-    return all(c.kind in _NEGATIVE_KINDS or c.kind == "done" for c in read_cues(sentence))
+    return all(c.kind in _NEGATIVE_KINDS or c.kind == "done" for c in cues)
 
 
 @dataclass(frozen=True)
