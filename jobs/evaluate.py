@@ -57,12 +57,14 @@ def run(ctx: JobContext) -> EvaluateResult:
     found: list[NewEvidence] = []
     changes: list[StatusChange] = []
     pages = _Pages()
+    pledges = ctx.config.pledges
     with ctx.session() as session:
         latest = articles.latest_sighting_id(session)
-        for pledge in ctx.config.pledges:
+        every = judge.prepare_all(pledges, ctx.embedder)
+        for pledge, prepared in zip(pledges, every, strict=True):
             if ctx.should_stop:  # each pledge is committed on its own; the rest waits
                 break
-            new_rows = _match_new_articles(ctx, session, pledge, latest, now, pages)
+            new_rows = _match_new_articles(ctx, session, prepared, every, latest, now, pages)
             new_rows += evidence.sync_verdicts(session, pledge, ctx.config.zone, now)
             found += [_new_evidence(row) for row in new_rows if row.published_at <= now]
             changes += _record_status(ctx, session, pledge, now)
@@ -92,24 +94,25 @@ class _Pages:
 def _match_new_articles(
     ctx: JobContext,
     session: Session,
-    pledge: Pledge,
+    prepared: judge.PreparedPledge,
+    every: list[judge.PreparedPledge],
     latest: int,
     now: datetime,
     pages: _Pages,
 ) -> list[Evidence]:
+    pledge = prepared.pledge
     feed_ids = ctx.config.feeds_of(pledge)
     model = ctx.embedder.name if pledge.outcomes else None
-    fingerprint = judge.fingerprint(pledge, feed_ids, model)
+    fingerprint = judge.fingerprint(pledge, feed_ids, model, ctx.config.pledges)
     state = trail.state_of(session, pledge.id)
     if state is None:
         state = PledgeState(pledge_id=pledge.id, rules_hash=fingerprint)
     rules_changed = state.rules_hash != fingerprint
     start = 0 if rules_changed else state.matched_through
-    prepared = judge.prepare(pledge, ctx.embedder)
     keys: list[str] = []
     new_rows: list[Evidence] = []
     for batch in _batches(articles.sighted_after(session, start, feed_ids)):
-        for article, reading in _readings(ctx, session, prepared, batch, pages):
+        for article, reading in _readings(ctx, session, prepared, every, batch, pages):
             assert article.id is not None
             keys.append(evidence.auto_key(pledge.id, article.id, reading.stance))
             row = evidence.add_reading(session, pledge.id, article, reading, now, ctx.config.zone)
@@ -151,6 +154,7 @@ def _readings(
     ctx: JobContext,
     session: Session,
     prepared: judge.PreparedPledge,
+    every: list[judge.PreparedPledge],
     batch: list[Article],
     pages: _Pages,
 ) -> Iterator[tuple[Article, judge.Reading]]:
@@ -175,7 +179,8 @@ def _readings(
     for article, found in on_topic:
         sentences, rows = vectors[articles.id_of(article)]
         published = (article.published_at or article.first_seen_at).astimezone(zone).date()
-        reading = judge.read(prepared, sentences, rows, published, found)
+        rivals = judge.rivals_of(prepared, every, pages.of(article))
+        reading = judge.read(prepared, sentences, rows, published, found, rivals)
         if reading is not None:
             yield article, reading
 

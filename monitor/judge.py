@@ -6,7 +6,9 @@ piece of evidence can be explained to the reader who doubts it:
 1. topic: the article must mention each of the pledge's ``context`` entries and none of
    its ``exclude`` terms (plain text search, no model);
 2. meaning: each sentence (the headline first) is compared with the pledge's plain-language
-   ``outcomes`` by multilingual sentence embeddings; the closest statement gives the stance;
+   ``outcomes`` by multilingual sentence embeddings; the closest statement gives the stance,
+   unless the sentence is clearly closer to another pledge's statement (it is news of that
+   pledge: two pledges of one story share its words);
 3. reading: a sentence that only announces, plans, agrees, conditions, negates, denies,
    asks or alleges is no report of a thing done (``cues``), and the next closest sentence
    is read instead; numbers in the sentence are read against the pledge's ``target``, and
@@ -47,7 +49,7 @@ from monitor.numbers import meets, quantities
 from monitor.pledgefile import Pledge, Stance
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 1
+JUDGE_VERSION = 2
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -58,6 +60,7 @@ SCRIPT_SAMPLE = 2000  # characters enough to tell which script an article is wri
 FLOOR = 0.4
 FULL = 0.7
 ACCEPT = 0.3  # a reading below this score is no evidence at all
+RIVAL_MARGIN = 0.05  # a sentence this much closer to another pledge's statement is left to it
 WEIGHTS = {
     "meaning": 0.45,  # times how close, between FLOOR and FULL
     "headline": 0.15,
@@ -95,6 +98,9 @@ class PreparedPledge:
     statements: tuple[str, ...]
     negated: tuple[bool, ...]  # whether each statement says something did not happen
     vectors: Vectors
+    rivals: Vectors  # the statements of every other pledge, which a sentence may be closer to
+    rivals_negated: tuple[bool, ...]
+    rivals_owner: tuple[str, ...]  # the pledge each rival statement belongs to
     topic_words: tuple[str, ...] = ()
 
     @property
@@ -103,17 +109,57 @@ class PreparedPledge:
 
 
 def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
-    pairs = [
+    """One pledge alone, with no rivals (see ``prepare_all``)."""
+    return prepare_all([pledge], embedder)[0]
+
+
+def prepare_all(pledges: Sequence[Pledge], embedder: Embedder | None) -> list[PreparedPledge]:
+    """Every pledge of a config, each statement embedded once; each pledge knows the others'
+    statements as rivals, so that a sentence closer to another pledge's outcome ("Hamas
+    returned the bodies" against "Hamas released the living hostages") is left to it."""
+    rows = [
+        (pledge.id, stance, text) for pledge in pledges for stance, text in _statements_of(pledge)
+    ]
+    texts = [text for _, _, text in rows]
+    reads = bool(texts) and embedder is not None
+    every = _Statements(
+        owners=tuple(owner for owner, _, _ in rows),
+        vectors=embedder.encode(texts)
+        if reads and embedder is not None
+        else _no_vectors(len(texts)),
+        negated=tuple(_says_not(text, read_cues(text)) for text in texts),
+    )
+    return [_prepared(pledge, every) for pledge in pledges]
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """The statements of every pledge of a config, in one table."""
+
+    owners: tuple[str, ...]
+    vectors: Vectors
+    negated: tuple[bool, ...]
+
+    def rows(self, pledge_id: str, own: bool) -> list[int]:
+        return [i for i, owner in enumerate(self.owners) if (owner == pledge_id) == own]
+
+
+def _no_vectors(rows: int) -> Vectors:
+    return np.zeros((rows, 1), dtype=np.float32)
+
+
+def _statements_of(pledge: Pledge) -> list[tuple[Stance, str]]:
+    return [
         (s, text)
         for s, texts in (pledge.outcomes.stances() if pledge.outcomes else [])
         for text in texts
     ]
+
+
+def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
     context = tuple(compile_term(t) for t in pledge.context)
-    vectors = (
-        embedder.encode([text for _, text in pairs])
-        if pairs and embedder is not None
-        else np.zeros((0, 1), dtype=np.float32)
-    )
+    own, others = every.rows(pledge.id, own=True), every.rows(pledge.id, own=False)
+    pairs = _statements_of(pledge)
     return PreparedPledge(
         pledge=pledge,
         context=context,
@@ -122,8 +168,11 @@ def prepare(pledge: Pledge, embedder: Embedder | None) -> PreparedPledge:
         rules=compile_rules(pledge),
         stances=tuple(s for s, _ in pairs),
         statements=tuple(text for _, text in pairs),
-        negated=tuple(_says_not(text, read_cues(text)) for _, text in pairs),
-        vectors=vectors,
+        negated=tuple(every.negated[i] for i in own),
+        vectors=every.vectors[own],
+        rivals=every.vectors[others],
+        rivals_negated=tuple(every.negated[i] for i in others),
+        rivals_owner=tuple(every.owners[i] for i in others),
         topic_words=_topic_words(pledge.title),
     )
 
@@ -159,8 +208,11 @@ STOPWORDS = frozenset(
 )
 
 
-def fingerprint(pledge: Pledge, feed_ids: list[str], model: str | None) -> str:
-    """Changes whenever what the judge would find could change."""
+def fingerprint(
+    pledge: Pledge, feed_ids: list[str], model: str | None, rivals: Sequence[Pledge] = ()
+) -> str:
+    """Changes whenever what the judge would find could change, the other pledges'
+    statements included (a sentence closer to one of them is left to it)."""
     material = {
         "matcher": MATCHER_VERSION,
         "judge": JUDGE_VERSION,
@@ -168,6 +220,7 @@ def fingerprint(pledge: Pledge, feed_ids: list[str], model: str | None) -> str:
         "pledge": pledge.model_dump(
             mode="json", include={"evidence", "outcomes", "context", "exclude", "target"}
         ),
+        "rivals": sorted(_statements_of(p) for p in rivals if p.id != pledge.id) if model else [],
         "feeds": sorted(feed_ids),
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
@@ -247,9 +300,13 @@ def read(
     vectors: Vectors,
     published: date,
     context_found: tuple[str, ...],
+    rivals: frozenset[str] = frozenset(),
 ) -> Reading | None:
-    """Steps 2–4 on an article that is on topic; ``sentences[0]`` is its headline."""
+    """Steps 2–4 on an article that is on topic; ``sentences[0]`` is its headline.
+    ``rivals`` are the other pledges the article is on topic for (``rivals_of``): only
+    they may be closer to one of its sentences."""
     similarity = vectors @ prepared.vectors.T  # sentences × statements
+    rivalry = vectors @ prepared.rivals.T if rivals else None
     keyword = _keyword_stances(prepared, sentences)
     for index in _closest_first(similarity):
         if float(similarity[index].max()) < FLOOR:
@@ -264,6 +321,11 @@ def read(
         if best is None:
             continue
         closeness = float(similarity[index, best])
+        if (
+            rivalry is not None
+            and _closer_rival(prepared, rivalry[index], negative, rivals) > closeness + RIVAL_MARGIN
+        ):
+            continue  # the sentence reports another pledge's outcome
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
         staged = _in_time(sentence, sentences, prepared.statements[best], stance, cue, published)
         if staged is None:
@@ -393,28 +455,79 @@ def _closest_statement(
     """The statement this sentence is closest to, among those of the same polarity: "Lecornu
     invokes 49.3" sits close to "the budget passed without 49.3" by meaning, yet says the
     opposite. A sentence is read as "broken" only when the editor's keyword rule for broken
-    also fires in it: a reversal is rare and costly to announce wrongly, and news of delays
-    and obstacles on the way to a kept pledge sits close to the "broken" statements."""
+    also fires in it, or when the breach is a plain act (see ``_breach_is_an_act``): a
+    reversal is rare and costly to announce wrongly, and news of delays and obstacles on the
+    way to a kept pledge sits close to the "broken" statements."""
     order = [int(i) for i in np.argsort(-row, kind="stable")]
     for index in order:
         if row[index] < FLOOR:
             return None
         if prepared.negated[index] != negative:
             continue
-        if prepared.stances[index] != "broken" or "broken" in hinted:
+        if (
+            prepared.stances[index] != "broken"
+            or "broken" in hinted
+            or _breach_is_an_act(prepared, index)
+        ):
             return index
     return None
 
 
+def rivals_of(
+    prepared: PreparedPledge, every: Sequence[PreparedPledge], page: Page
+) -> frozenset[str]:
+    """The other pledges this article is on topic for. A pledge off the article's topic
+    never takes a sentence: "Korea Task Force launched in Phnom Penh" sits closer to "Seoul
+    raised its travel alert for Phnom Penh" by their shared names than to the launch."""
+    return frozenset(
+        other.pledge.id
+        for other in every
+        if other is not prepared and other.reads_meaning and on_topic(other, page) is not None
+    )
+
+
+def _closer_rival(
+    prepared: PreparedPledge, row: Vectors, negative: bool, rivals: frozenset[str]
+) -> float:
+    """How close the sentence is to the closest statement of its own polarity among the
+    on-topic rivals'."""
+    same = [
+        i
+        for i, (n, owner) in enumerate(
+            zip(prepared.rivals_negated, prepared.rivals_owner, strict=True)
+        )
+        if n == negative and owner in rivals
+    ]
+    return float(row[same].max()) if same else -1.0
+
+
+def _breach_is_an_act(prepared: PreparedPledge, index: int) -> bool:
+    """A pledge not to do something ("no 49.3") is broken by doing it: a plain act, told
+    apart from the kept pledge by polarity alone, with no need of the editor's rule."""
+    return not prepared.negated[index] and any(
+        n for s, n in zip(prepared.stances, prepared.negated, strict=True) if s == "fulfilled"
+    )
+
+
 # "without 49.3", "sans 49.3", "49조 3항 발동 없이": the absence of an act, said as a fact
 _WITHOUT = re.compile(r"\b(without|sans)\b|없이|ไม่มี|なしで|せずに", re.IGNORECASE)
+# an act undone or given up: "dropped its plan", "a renoncé", "censuré", "철회했다", "撤回"
+_UNDONE = re.compile(
+    r"\b(drop(s|ped)|abandon(s|ed)?|withdr(ew|awn|aws)|rescind(s|ed)?|revok(es|ed)|"
+    r"reject(s|ed)|struck down|strikes? down|"
+    r"renonc[ée]e?s?|abandonn[ée]e?s?|censur[ée]e?s?|retir[ée]e?s?|rejet[ée]e?s?)\b|"
+    r"철회|포기|무산|백지화|撤回|断念|撤销|放弃|ยกเลิก|ล้มเลิก",
+    re.IGNORECASE,
+)
 _NEGATIVE_KINDS = frozenset({"negation", "denial"})
 
 
 def _says_not(text: str, cues: Sequence[Cue]) -> bool:
     """Whether a text (with ``cues``, its cues) says that something did not happen or was
     undone."""
-    return bool(_WITHOUT.search(text)) or any(c.kind in _NEGATIVE_KINDS for c in cues)
+    return bool(_WITHOUT.search(text) or _UNDONE.search(text)) or any(
+        c.kind in _NEGATIVE_KINDS for c in cues
+    )
 
 
 def _only_negation(cues: Sequence[Cue]) -> bool:

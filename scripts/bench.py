@@ -586,7 +586,7 @@ def bench_judge(args: argparse.Namespace) -> None:
     print(f"  {cores()} cores; {blas_threads()}")
     timed("load the sentence model", lambda: embedder.encode(["warm up"]))
     started = time.perf_counter()
-    prepared = [judge.prepare(p, embedder) for p in config.pledges]
+    prepared = judge.prepare_all(config.pledges, embedder)
     print_rate("prepare (embed statements)", statements, time.perf_counter() - started, "statement")
 
     started = time.perf_counter()

@@ -40,6 +40,7 @@ pledges:
     outcomes:
       fulfilled: ["The oceans ministry moved its headquarters from Sejong to Busan"]
       progress: ["The ministry signed a lease on office space in Busan"]
+      broken: ["The oceans ministry dropped its plan to move to Busan"]
     context: ["oceans ministry|해양수산부|해수부", "Busan|부산"]
   - id: task-force
     title: Launch the Korea task force in Phnom Penh
@@ -182,7 +183,8 @@ def test_an_act_is_not_read_as_its_absence(
     embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
 ) -> None:
     """ "Lecornu invokes 49.3" sits close to "adopted without 49.3" by meaning; the two say
-    opposite things, and no keyword rule for broken vouches for a reversal here."""
+    opposite things. A pledge not to do something is broken by doing it: the act is read
+    as the breach, with no keyword rule needed."""
     found = reading(
         embedder,
         pledges["no-49-3"],
@@ -190,7 +192,22 @@ def test_an_act_is_not_read_as_its_absence(
         "Prime Minister Lecornu invoked Article 49.3 on the budget's revenue part on Tuesday.",
         date(2026, 1, 20),
     )
-    assert found is None or found.stance != "fulfilled"
+    assert found is not None and found.stance == "broken"
+
+
+def test_a_reversal_needs_the_keyword_rule_when_the_pledge_is_to_act(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """Setbacks on the way to a kept pledge ("the move was delayed") sit close to the
+    statements of its reversal; without the editor's rule for broken they are no breach."""
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "Oceans ministry abandons its move to Busan",
+        "The oceans ministry dropped its plan to move its headquarters to Busan this year.",
+        date(2025, 11, 20),
+    )
+    assert found is None or found.stance != "broken"
 
 
 def test_the_absence_of_the_act_is_read_as_such(
@@ -204,3 +221,88 @@ def test_the_absence_of_the_act_is_read_as_such(
         date(2026, 2, 3),
     )
     assert found is not None and found.stance == "fulfilled"
+
+
+RIVALS = """\
+version: 1
+timezone: Asia/Seoul
+feeds:
+  - {id: news, title: News, url: "https://news.example.org/feed"}
+pledges:
+  - id: charter
+    title: Bring the detained workers home on a charter plane
+    made_by: [Korean government]
+    made_on: 2025-09-07
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["The charter plane carrying the detained Korean workers landed at Incheon"]
+    context: ["Korean|Korea", "workers"]
+  - id: re-entry
+    title: The workers may return to the US with no penalty
+    made_by: [US government]
+    made_on: 2025-09-12
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["The Korean workers detained in Georgia went back to work at the US site"]
+    context: ["Korean|Korea", "workers"]
+"""
+
+
+@pytest.fixture(scope="module")
+def rivals(tmp_path_factory: pytest.TempPathFactory) -> list[Pledge]:
+    path = Path(tmp_path_factory.mktemp("rivals")) / "pledges.yaml"
+    path.write_text(RIVALS, encoding="utf-8")
+    return load_config(path).pledges
+
+
+def test_a_sentence_closer_to_another_pledges_outcome_is_left_to_it(
+    embedder: UniversalSentenceEncoder, rivals: list[Pledge]
+) -> None:
+    """Two pledges of one story share its words; the pledge whose outcome a sentence tells
+    takes it, the other does not (judged alone, the charter pledge would take it too)."""
+    title = "Korean workers detained in Georgia raid return to their jobs at the US site"
+    text = "Some of the Korean workers detained in the raid went back to work at the site."
+    sentences = judge.sentences_of(title, text)
+    vectors = embedder.encode(sentences)
+    page = judge.page_of(title, text)
+
+    every = judge.prepare_all(rivals, embedder)
+
+    def read(prepared: judge.PreparedPledge) -> judge.Reading | None:
+        context = judge.on_topic(prepared, page)
+        assert context is not None
+        others = judge.rivals_of(prepared, every, page)
+        return judge.read(prepared, sentences, vectors, date(2025, 11, 3), context, others)
+
+    charter, re_entry = every
+    assert read(judge.prepare(rivals[0], embedder)) is not None, "alone, it reads the article"
+    assert read(charter) is None
+    found = read(re_entry)
+    assert found is not None and found.stance == "fulfilled"
+
+
+def test_a_pledge_off_the_articles_topic_takes_none_of_its_sentences(
+    embedder: UniversalSentenceEncoder, rivals: list[Pledge]
+) -> None:
+    title = "Korean workers detained in Georgia raid return to their jobs at the US site"
+    page = judge.page_of(title, "")
+    charter, re_entry = judge.prepare_all(rivals, embedder)
+    assert judge.rivals_of(charter, [charter, re_entry], page) == {"re-entry"}
+    narrow = judge.prepare_all(
+        [rivals[0], rivals[1].model_copy(update={"context": ["visa|visas"]})], embedder
+    )
+    assert judge.rivals_of(narrow[0], narrow, page) == frozenset()
+
+
+def test_a_change_to_another_pledges_statements_judges_a_pledge_again(
+    rivals: list[Pledge],
+) -> None:
+    charter, re_entry = rivals
+    before = judge.fingerprint(charter, ["news"], "use", rivals)
+    edited = re_entry.model_copy(
+        update={"outcomes": re_entry.outcomes.model_copy(update={"fulfilled": ["Other words"]})}
+        if re_entry.outcomes
+        else {}
+    )
+    assert judge.fingerprint(charter, ["news"], "use", [charter, edited]) != before
+    assert judge.fingerprint(charter, ["news"], "use", [charter, re_entry]) == before
