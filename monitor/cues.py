@@ -217,7 +217,8 @@ _ENGLISH: list[_Pattern] = [
         r"(postpone|postpones|postponed|delay|delays|delayed|cancel|cancels|cancell?ed|"
         r"scrap|scraps|scrapped|overturn|overturns|overturned)",
         r"call(s|ed)? off",
-        r"vot(e|es|ed) against",
+        # "voted 146 to 255 against", "voted on Tuesday against": the words between are few
+        r"vot(e|es|ed)((?!\bfor\b|\bin favou?r\b)[^.;:!?]){0,30}?\bagainst",
     ),
     _Pattern("negation", "en", re.compile(r"\w+n['’]t\b", re.I)),
     *_latin(
@@ -277,7 +278,7 @@ _FRENCH: list[_Pattern] = [
         r"(ne|n') (pas|jamais|plus)",
         r"ni",
         r"(refuse|renonce|rejette|annule|supprime|reporte)(nt)?",
-        r"vote(nt)? contre",
+        r"(a |ont )?vot(e|ent|é)((?!\bpour\b|\ben faveur\b)[^.;:!?]){0,40}?\bcontre",
         r"(reporté|reportée|annulé|annulée|ajourné|ajournée)s?",
     ),
     *_french("denial", r"dément(ent)?", r"démenti"),

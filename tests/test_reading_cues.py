@@ -433,6 +433,12 @@ def test_a_thai_noun_made_with_khwam_is_no_negation() -> None:
     assert kind("รัฐบาลเสียงข้างน้อยต้องเผชิญความไม่แน่นอนหลายประการ") is None
 
 
+def test_a_vote_against_is_a_setback_even_with_words_between() -> None:
+    assert kind("The Senate voted 60-40 against the repeal") == "negation"
+    assert kind("The Senate voted on Tuesday against the repeal") == "negation"
+    assert kind("Lawmakers voted for the bill against the odds") != "negation"
+
+
 def test_a_signature_in_a_korean_headline_is_done() -> None:
     assert kind("트럼프, 中 펜타닐 관세 인하 행정명령 서명") == "done"
     assert kind("트럼프, 행정명령에 서명할 예정") == "plan"
@@ -448,6 +454,8 @@ def test_a_signature_in_a_korean_headline_is_done() -> None:
         ("Si les socialistes votent la censure, le gouvernement tombe", "condition"),
         ("Le gouvernement n'a pas utilisé le 49.3", "negation"),
         ("Le Sénat vote contre la suspension de la réforme des retraites", "negation"),
+        ("Le Sénat a voté mardi soir (25 novembre) contre la suspension", "negation"),
+        ("Les députés ont voté pour le texte, contre l'avis du gouvernement", "done"),
         ("Le Sénat annule la suspension", "negation"),
         ("Matignon dément tout recours au 49.3", "denial"),
         ("Le Parlement a adopté le budget", "done"),
