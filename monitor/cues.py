@@ -40,7 +40,7 @@ CueKind = Literal[
 class Cue:
     kind: CueKind
     text: str  # the cue exactly as it occurs in the sentence (for showing to an editor)
-    lang: str  # "en" | "fr" | "ko" | "th" | "ja" | "km"
+    lang: str  # "en" | "fr" | "ko" | "th" | "ja" | "zh" | "km"
 
 
 @dataclass(frozen=True)
@@ -433,6 +433,17 @@ _JAPANESE: list[_Pattern] = [
     *_inside("done", "ja", "した", "された", "ました", "完了", "成立", "施行"),
 ]
 
+# Chinese: markers of Chinese newswire (CNA, Xinhua) that never occur in Japanese text, so
+# that both can be read by the same patterns: 可望/預計 expect, 計劃/擬 plan, 已/通過 report.
+_CHINESE: list[_Pattern] = [
+    *_inside("future", "zh", "可望", "有望", "預計", "预计", "即將", "即将", "將於", "将于"),
+    *_inside("plan", "zh", "計劃", "计划", "擬", "拟"),
+    *_inside("condition", "zh", "如果", "若是"),
+    *_inside("negation", "zh", "沒有", "没有", "未能", "尚未", "否決", "否决"),
+    *_inside("denial", "zh", "否認", "否认"),
+    *_inside("done", "zh", "已經", "已经", "已", "過關", "通過", "通过", "完成", "批准"),
+]
+
 # Khmer: the verb particles of Khmer-language news (Khmer Times' Khmer edition, AKP):
 # នឹង marks the future, បាន the completed act, មិន/ពុំ negate (មិនបាន: did not).
 _KHMER: list[_Pattern] = [
@@ -453,6 +464,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     *_KOREAN,
     *_THAI,
     *_JAPANESE,
+    *_CHINESE,
     *_KHMER,
     *_EVERYWHERE,
 )

@@ -243,6 +243,41 @@ class Page:
     def script(self) -> str:
         return _script_of(self.folded[:SCRIPT_SAMPLE])
 
+    @cached_property
+    def searchable(self) -> str:
+        """The text the topic filter searches: Korean headlines name countries by one hanja
+        ("日 추경 통과", "中, 美 대두 구매"), so those are spelled out too."""
+        if self.script != "hangul":
+            return self.folded
+        names = {name for mark, name in _HANJA_COUNTRIES.items() if mark in self.folded}
+        return f"{self.folded}\n{' '.join(sorted(names))}" if names else self.folded
+
+
+_HANJA_COUNTRIES = {
+    "日": "일본",
+    "美": "미국",
+    "中": "중국",
+    "韓": "한국",
+    "北": "북한",
+    "佛": "프랑스",
+    "英": "영국",
+    "獨": "독일",
+    "露": "러시아",
+    "泰": "태국",
+    "柬": "캄보디아",
+    "越": "베트남",
+    "豪": "호주",
+}
+# A country's own press rarely names it: a Japanese report of "the Diet passed the budget"
+# is about Japan without saying 日本. A context entry that names the home country of the
+# article's script is taken as met.
+_HOME_COUNTRY = {
+    "kana": ("日本",),
+    "hangul": ("한국", "대한민국"),
+    "thai": ("ไทย", "ประเทศไทย"),
+    "khmer": ("កម្ពុជា",),
+}
+
 
 def page_of(title: str, text: str) -> Page:
     return Page(fold(f"{title}\n{text}"))
@@ -251,7 +286,7 @@ def page_of(title: str, text: str) -> Page:
 def on_topic(prepared: PreparedPledge, page: Page) -> tuple[str, ...] | None:
     """Step 1: the context alternatives found, or None when the article is off topic.
     A pledge with no context asks for two words of its own title instead."""
-    whole = page.folded
+    whole = page.searchable
     if any(term.found_in(whole) for term in prepared.exclude):
         return None
     if not prepared.context and not prepared.reads_meaning:
@@ -261,7 +296,7 @@ def on_topic(prepared: PreparedPledge, page: Page) -> tuple[str, ...] | None:
         return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
     found = []
     for term, scripts in zip(prepared.context, prepared.context_scripts, strict=True):
-        hit = term.found_in(whole)
+        hit = term.found_in(whole) or _home_country(term, page.script)
         if hit is None and page.script in scripts:
             return None
         if hit is not None:
@@ -279,6 +314,13 @@ _SCRIPTS = (
     ("han", re.compile(r"[\u4e00-\u9fff]")),
     ("latin", re.compile(r"[a-z]")),
 )
+
+
+def _home_country(term: Term, script: str) -> str | None:
+    """The home country an entry names, when the article is in that country's script."""
+    homes = _HOME_COUNTRY.get(script, ())
+    named = {fold(alternative) for alternative in term.alternatives}
+    return next((f"({home})" for home in homes if home in named), None)
 
 
 def _script_of(folded: str) -> str:

@@ -128,6 +128,11 @@ _TARGET_BEFORE = re.compile(
     r"(?:at\s+least\s+|about\s+|some\s+|around\s+|a\s+total\s+of\s+)?$",
     re.I,
 )
+# "the 2% of GDP target", "GDP比2%目標", "2% 목표": the number names the goal, not a count
+_TARGET_AFTER = re.compile(
+    r"^[^.;:!?,。、，]{0,16}?(?:target|goal|objective|objectif|cible|目標|目标|목표|เป้าหมาย)",
+    re.I,
+)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:st|nd|rd|th)(?![a-z])|^\s?(?:월|月|년|年)|^:\d|^\s?(?:시|분|時|分)(?!\s?(?:간|間))", re.I
 )  # ordinals, months, years and clock times ("오후 3시 23분", "15時")
@@ -256,6 +261,8 @@ def _is_not_a_quantity(text: str, match: re.Match[str], dates: list[tuple[int, i
     if _YEAR_MARK_BEFORE.search(before):
         return True
     if _TARGET_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
+    if _TARGET_AFTER.match(text[match.end() : match.end() + 40]):
         return True
     return _is_bare_year(match)
 

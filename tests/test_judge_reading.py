@@ -306,3 +306,34 @@ def test_a_change_to_another_pledges_statements_judges_a_pledge_again(
     )
     assert judge.fingerprint(charter, ["news"], "use", [charter, edited]) != before
     assert judge.fingerprint(charter, ["news"], "use", [charter, re_entry]) == before
+
+
+def test_a_countrys_own_press_need_not_name_it(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """Korean news of a Korean ministry rarely says 한국; the entry naming the home country
+    of the article's script is met, and only that entry."""
+    prepared = judge.prepare(
+        pledges["ministry-move"].model_copy(
+            update={"context": ["Korea|한국", "oceans ministry|해양수산부|해수부"]}
+        ),
+        embedder,
+    )
+    assert judge.on_topic(prepared, judge.page_of("해수부, 부산 이전 완료", "")) == (
+        "(한국)",
+        "해수부",
+    )
+    assert judge.on_topic(prepared, judge.page_of("Oceans ministry moves", "")) is None
+    assert judge.on_topic(prepared, judge.page_of("한국 부산 이전 완료", "")) is None
+
+
+def test_korean_headlines_name_countries_by_one_hanja(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    korean = {"context": ["China|중국", "soybeans|대두", "U.S.|미국"]}
+    prepared = judge.prepare(pledges["soybeans"].model_copy(update=korean), embedder)
+    found = judge.on_topic(prepared, judge.page_of("中, 美 대두 25만t 추가 구매", ""))
+    assert found == ("중국", "대두", "미국")
+    assert judge.on_topic(prepared, judge.page_of("中 대두 구매", "")) is None  # no U.S.
+    japanese = judge.page_of("中部で大豆の収穫", "")
+    assert japanese.searchable == japanese.folded  # 中 is no country in Japanese

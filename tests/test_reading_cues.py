@@ -433,6 +433,26 @@ def test_a_thai_noun_made_with_khwam_is_no_negation() -> None:
     assert kind("รัฐบาลเสียงข้างน้อยต้องเผชิญความไม่แน่นอนหลายประการ") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("日補充預算案創新高 可望實現防衛費達GDP2%", "future"),
+        ("预计下月公布", "future"),
+        ("政府計劃明年修法", "plan"),
+        ("高市早苗期末考 日本史上最大補充預算案過關", "done"),
+        ("工作组尚未成立", "negation"),
+        ("官員否認有關報道", "denial"),
+    ],
+)
+def test_chinese_cues(sentence: str, expected: str) -> None:
+    assert kind(sentence) == expected
+
+
+def test_chinese_cues_leave_japanese_alone() -> None:
+    assert kind("補正予算案を閣議決定した") == "done"
+    assert kind("補正予算が成立する見通し") == "future"
+
+
 def test_a_vote_against_is_a_setback_even_with_words_between() -> None:
     assert kind("The Senate voted 60-40 against the repeal") == "negation"
     assert kind("The Senate voted on Tuesday against the repeal") == "negation"

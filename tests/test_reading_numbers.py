@@ -187,5 +187,12 @@ def test_the_pledges_own_number_told_again_is_no_count() -> None:
     assert values("China bought 12 million tonnes, its target of 12 million") == [12e6]
 
 
+def test_a_number_that_names_the_goal_is_no_count() -> None:
+    assert values("Japan moved up its 2%-of-GDP defense goal") == []
+    assert values("可望提前達成防衛費占GDP 2%目標") == []
+    assert values("방위비 GDP 2% 목표 달성") == []
+    assert values("Spending reached 2% of GDP, meeting the target") == [2.0]
+
+
 def test_clock_times_are_not_counts() -> None:
     assert values("전세기가 12일 오후 3시 23분께 330명을 태우고 도착했다") == [330.0]
