@@ -80,6 +80,7 @@ class _Pages:
 
     def __init__(self) -> None:
         self._pages: dict[int, judge.Page] = {}
+        self._topics: dict[int, frozenset[str]] = {}
 
     def of(self, article: Article) -> judge.Page:
         key = articles.id_of(article)
@@ -87,8 +88,18 @@ class _Pages:
         if page is None:
             if len(self._pages) >= self.LIMIT:
                 self._pages.clear()
+                self._topics.clear()
             page = self._pages[key] = judge.page_of(article.title, article.text)
         return page
+
+    def topics_of(self, article: Article, every: list[judge.PreparedPledge]) -> frozenset[str]:
+        """The pledges the article is on topic for (rivals for its sentences), found once
+        per run rather than once per pledge that reads it."""
+        key = articles.id_of(article)
+        topics = self._topics.get(key)
+        if topics is None:
+            topics = self._topics[key] = judge.pledges_on_topic(every, self.of(article))
+        return topics
 
 
 def _match_new_articles(
@@ -179,7 +190,7 @@ def _readings(
     for article, found in on_topic:
         sentences, rows = vectors[articles.id_of(article)]
         published = (article.published_at or article.first_seen_at).astimezone(zone).date()
-        rivals = judge.rivals_of(prepared, every, pages.of(article))
+        rivals = pages.topics_of(article, every)
         reading = judge.read(prepared, sentences, rows, published, found, rivals)
         if reading is not None:
             yield article, reading

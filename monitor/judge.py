@@ -92,6 +92,7 @@ class PreparedPledge:
     pledge: Pledge
     context: tuple[Term, ...]
     context_scripts: tuple[frozenset[str], ...]  # the scripts each entry has words in
+    context_homes: tuple[dict[str, str], ...]  # script → the home country each entry names
     exclude: tuple[Term, ...]
     rules: list[CompiledRules]
     stances: tuple[Stance, ...]  # the stance of each statement row
@@ -120,12 +121,13 @@ def prepare_all(pledges: Sequence[Pledge], embedder: Embedder | None) -> list[Pr
     rows = [
         (pledge.id, stance, text) for pledge in pledges for stance, text in _statements_of(pledge)
     ]
-    texts = [text for _, _, text in rows]
-    reads = bool(texts) and embedder is not None
+    texts = tuple(text for _, _, text in rows)
     every = _Statements(
         owners=tuple(owner for owner, _, _ in rows),
-        vectors=embedder.encode(texts)
-        if reads and embedder is not None
+        stances=tuple(stance for _, stance, _ in rows),
+        texts=texts,
+        vectors=embedder.encode(list(texts))
+        if texts and embedder is not None
         else _no_vectors(len(texts)),
         negated=tuple(_says_not(text, read_cues(text)) for text in texts),
     )
@@ -137,6 +139,8 @@ class _Statements:
     """The statements of every pledge of a config, in one table."""
 
     owners: tuple[str, ...]
+    stances: tuple[Stance, ...]
+    texts: tuple[str, ...]
     vectors: Vectors
     negated: tuple[bool, ...]
 
@@ -159,15 +163,15 @@ def _statements_of(pledge: Pledge) -> list[tuple[Stance, str]]:
 def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
     context = tuple(compile_term(t) for t in pledge.context)
     own, others = every.rows(pledge.id, own=True), every.rows(pledge.id, own=False)
-    pairs = _statements_of(pledge)
     return PreparedPledge(
         pledge=pledge,
         context=context,
         context_scripts=tuple(_scripts_of_term(term) for term in context),
+        context_homes=tuple(_homes_named(term) for term in context),
         exclude=tuple(compile_term(t) for t in pledge.exclude),
         rules=compile_rules(pledge),
-        stances=tuple(s for s, _ in pairs),
-        statements=tuple(text for _, text in pairs),
+        stances=tuple(every.stances[i] for i in own),
+        statements=tuple(every.texts[i] for i in own),
         negated=tuple(every.negated[i] for i in own),
         vectors=every.vectors[own],
         rivals=every.vectors[others],
@@ -295,8 +299,9 @@ def on_topic(prepared: PreparedPledge, page: Page) -> tuple[str, ...] | None:
         shared = tuple(word for word in prepared.topic_words if word in whole)
         return shared if len(shared) >= min(2, len(prepared.topic_words)) else None
     found = []
-    for term, scripts in zip(prepared.context, prepared.context_scripts, strict=True):
-        hit = term.found_in(whole) or _home_country(term, page.script)
+    entries = zip(prepared.context, prepared.context_scripts, prepared.context_homes, strict=True)
+    for term, scripts, homes in entries:
+        hit = term.found_in(whole) or homes.get(page.script)
         if hit is None and page.script in scripts:
             return None
         if hit is not None:
@@ -316,11 +321,15 @@ _SCRIPTS = (
 )
 
 
-def _home_country(term: Term, script: str) -> str | None:
-    """The home country an entry names, when the article is in that country's script."""
-    homes = _HOME_COUNTRY.get(script, ())
+def _homes_named(term: Term) -> dict[str, str]:
+    """The scripts whose home country the entry names, each with that name as its hit."""
     named = {fold(alternative) for alternative in term.alternatives}
-    return next((f"({home})" for home in homes if home in named), None)
+    found = {}
+    for script, homes in _HOME_COUNTRY.items():
+        home = next((home for home in homes if home in named), None)
+        if home is not None:
+            found[script] = f"({home})"
+    return found
 
 
 def _script_of(folded: str) -> str:
@@ -345,10 +354,12 @@ def read(
     rivals: frozenset[str] = frozenset(),
 ) -> Reading | None:
     """Steps 2–4 on an article that is on topic; ``sentences[0]`` is its headline.
-    ``rivals`` are the other pledges the article is on topic for (``rivals_of``): only
-    they may be closer to one of its sentences."""
+    ``rivals`` are the pledges the article is on topic for (``pledges_on_topic``; the
+    pledge's own id among them is ignored): only they may be closer to one of its
+    sentences."""
     similarity = vectors @ prepared.vectors.T  # sentences × statements
     rivalry = vectors @ prepared.rivals.T if rivals else None
+    rival_columns = _rival_columns(prepared, rivals)
     keyword = _keyword_stances(prepared, sentences)
     for index in _closest_first(similarity):
         if float(similarity[index].max()) < FLOOR:
@@ -365,7 +376,7 @@ def read(
         closeness = float(similarity[index, best])
         if (
             rivalry is not None
-            and _closer_rival(prepared, rivalry[index], negative, rivals) > closeness + RIVAL_MARGIN
+            and _closest_rival(rivalry[index], rival_columns[negative]) > closeness + RIVAL_MARGIN
         ):
             continue  # the sentence reports another pledge's outcome
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
@@ -515,32 +526,30 @@ def _closest_statement(
     return None
 
 
-def rivals_of(
-    prepared: PreparedPledge, every: Sequence[PreparedPledge], page: Page
-) -> frozenset[str]:
-    """The other pledges this article is on topic for. A pledge off the article's topic
-    never takes a sentence: "Korea Task Force launched in Phnom Penh" sits closer to "Seoul
-    raised its travel alert for Phnom Penh" by their shared names than to the launch."""
+def pledges_on_topic(every: Sequence[PreparedPledge], page: Page) -> frozenset[str]:
+    """The pledges read by meaning that this article is on topic for: each one's rivals for
+    its sentences. A pledge off the article's topic never takes a sentence: "Korea Task
+    Force launched in Phnom Penh" sits closer to "Seoul raised its travel alert for Phnom
+    Penh" by their shared names than to the launch."""
     return frozenset(
-        other.pledge.id
-        for other in every
-        if other is not prepared and other.reads_meaning and on_topic(other, page) is not None
+        p.pledge.id for p in every if p.reads_meaning and on_topic(p, page) is not None
     )
 
 
-def _closer_rival(
-    prepared: PreparedPledge, row: Vectors, negative: bool, rivals: frozenset[str]
-) -> float:
-    """How close the sentence is to the closest statement of its own polarity among the
-    on-topic rivals'."""
-    same = [
-        i
-        for i, (n, owner) in enumerate(
-            zip(prepared.rivals_negated, prepared.rivals_owner, strict=True)
-        )
-        if n == negative and owner in rivals
-    ]
-    return float(row[same].max()) if same else -1.0
+def _rival_columns(prepared: PreparedPledge, rivals: frozenset[str]) -> dict[bool, list[int]]:
+    """The rival statements a sentence of each polarity is compared with: those of the
+    on-topic rivals that say the same (something happened, or did not)."""
+    columns: dict[bool, list[int]] = {False: [], True: []}
+    for i, (negated, owner) in enumerate(
+        zip(prepared.rivals_negated, prepared.rivals_owner, strict=True)
+    ):
+        if owner in rivals:
+            columns[negated].append(i)
+    return columns
+
+
+def _closest_rival(row: Vectors, columns: list[int]) -> float:
+    return float(row[columns].max()) if columns else -1.0
 
 
 def _breach_is_an_act(prepared: PreparedPledge, index: int) -> bool:

@@ -271,7 +271,7 @@ def test_a_sentence_closer_to_another_pledges_outcome_is_left_to_it(
     def read(prepared: judge.PreparedPledge) -> judge.Reading | None:
         context = judge.on_topic(prepared, page)
         assert context is not None
-        others = judge.rivals_of(prepared, every, page)
+        others = judge.pledges_on_topic(every, page)
         return judge.read(prepared, sentences, vectors, date(2025, 11, 3), context, others)
 
     charter, re_entry = every
@@ -287,11 +287,11 @@ def test_a_pledge_off_the_articles_topic_takes_none_of_its_sentences(
     title = "Korean workers detained in Georgia raid return to their jobs at the US site"
     page = judge.page_of(title, "")
     charter, re_entry = judge.prepare_all(rivals, embedder)
-    assert judge.rivals_of(charter, [charter, re_entry], page) == {"re-entry"}
+    assert judge.pledges_on_topic([charter, re_entry], page) == {"charter", "re-entry"}
     narrow = judge.prepare_all(
         [rivals[0], rivals[1].model_copy(update={"context": ["visa|visas"]})], embedder
     )
-    assert judge.rivals_of(narrow[0], narrow, page) == frozenset()
+    assert judge.pledges_on_topic(narrow, page) == {"charter"}
 
 
 def test_a_change_to_another_pledges_statements_judges_a_pledge_again(
