@@ -47,9 +47,10 @@ from monitor.match import (
 )
 from monitor.numbers import meets, quantities
 from monitor.pledgefile import Pledge, Stance
+from monitor.steps import furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 2
+JUDGE_VERSION = 3
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -103,6 +104,7 @@ class PreparedPledge:
     rivals_negated: tuple[bool, ...]
     rivals_owner: tuple[str, ...]  # the pledge each rival statement belongs to
     topic_words: tuple[str, ...] = ()
+    goals: dict[str, int] = field(default_factory=dict)  # process → step fulfilment reaches
 
     @property
     def reads_meaning(self) -> bool:
@@ -178,7 +180,26 @@ def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
         rivals_negated=tuple(every.negated[i] for i in others),
         rivals_owner=tuple(every.owners[i] for i in others),
         topic_words=_topic_words(pledge.title),
+        goals=_goals(
+            [
+                every.texts[i]
+                for i in own
+                if every.stances[i] == "fulfilled" and not every.negated[i]
+            ]
+        ),
     )
+
+
+def _goals(fulfilled: Sequence[str]) -> dict[str, int]:
+    """The step of each process the "fulfilled" statements name (the least, when they name
+    several): "The Diet enacted the budget" makes a cabinet approval progress. A draft is
+    never an outcome."""
+    goals: dict[str, int] = {}
+    for text in fulfilled:
+        for process, step in furthest(text).items():
+            if step.rank > 0:
+                goals[process] = min(step.rank, goals.get(process, step.rank))
+    return goals
 
 
 def _topic_words(title: str) -> tuple[str, ...]:
@@ -380,6 +401,7 @@ def read(
         ):
             continue  # the sentence reports another pledge's outcome
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
+        stance, step = _by_step(prepared, sentence, stance, negative)
         staged = _in_time(sentence, sentences, prepared.statements[best], stance, cue, published)
         if staged is None:
             continue  # a step named for a day to come is only announced
@@ -387,7 +409,7 @@ def read(
         scored = _scored(
             prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
         )
-        scored.parts.update(stage)
+        scored.parts.update(stage | step)
         if scored.score < ACCEPT:
             return None
         day = _event_day(sentence, sentences, published)
@@ -402,6 +424,25 @@ def read(
             parts=scored.parts,
         )
     return None
+
+
+def _by_step(
+    prepared: PreparedPledge, sentence: str, stance: Stance, negative: bool
+) -> tuple[Stance, dict[str, str]]:
+    """The stance read from the step of a process the sentence reports, when the pledge's
+    "fulfilled" statements name a step of it: before that step is progress ("補正予算案を
+    閣議決定" for "the Diet enacted the budget"), at or past it fulfilment ("workers land at
+    Incheon", however close the sentence sits to "the plane left Incheon")."""
+    if negative or stance == "broken" or not prepared.goals:
+        return stance, {}
+    for process, step in furthest(sentence).items():
+        goal = prepared.goals.get(process)
+        if goal is None:
+            continue
+        reached: Stance = "fulfilled" if step.rank >= goal else "progress"
+        if reached != stance:
+            return reached, {"step": step.text}
+    return stance, {}
 
 
 def _in_time(

@@ -71,6 +71,24 @@ pledges:
       fulfilled: ["Parliament adopted the 2026 budget by a vote, without Article 49.3"]
       broken: ["Lecornu used Article 49.3 to push the 2026 budget through"]
     context: ["49.3", "budget"]
+  - id: extra-budget
+    title: Pass the extra defence budget this fiscal year
+    made_by: [Prime Minister Takaichi]
+    made_on: 2025-10-24
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["The Diet enacted the supplementary budget with extra defence spending"]
+      progress: ["The ruling parties negotiated the size of the extra budget"]
+    context: ["budget|予算|예산"]
+  - id: charter-return
+    title: Bring the detained workers home
+    made_by: [Korean government]
+    made_on: 2025-09-07
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["The released Korean workers arrived home on a charter flight"]
+      progress: ["A charter plane left Incheon for Atlanta to bring the Korean workers home"]
+    context: ["workers|근로자|労働者"]
 """
 
 
@@ -337,3 +355,54 @@ def test_korean_headlines_name_countries_by_one_hanja(
     assert judge.on_topic(prepared, judge.page_of("中 대두 구매", "")) is None  # no U.S.
     japanese = judge.page_of("中部で大豆の収穫", "")
     assert japanese.searchable == japanese.folded  # 中 is no country in Japanese
+
+
+def test_a_cabinet_approval_is_progress_when_the_outcome_is_enactment(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """The words are those of the enacted budget; the step is an earlier one."""
+    found = reading(
+        embedder,
+        pledges["extra-budget"],
+        "Cabinet approves supplementary budget with extra defence spending",
+        "",
+        date(2025, 11, 28),
+    )
+    assert found is not None
+    assert found.stance == "progress" and found.parts["step"] == "Cabinet approves"
+
+
+def test_passing_the_upper_house_is_enactment(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    found = reading(
+        embedder,
+        pledges["extra-budget"],
+        "Supplementary budget with record defence spending passes upper house",
+        "",
+        date(2025, 12, 16),
+    )
+    assert found is not None
+    assert found.stance == "fulfilled"
+
+
+def test_a_departure_is_progress_and_a_landing_fulfilment(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    departed = reading(
+        embedder,
+        pledges["charter-return"],
+        "'석방' 한국 근로자 태운 전세기 인천으로 출발",
+        "",
+        date(2025, 9, 11),
+    )
+    landed = reading(
+        embedder,
+        pledges["charter-return"],
+        "Detained Korean workers land at Incheon after a week in US custody",
+        "",
+        date(2025, 9, 12),
+    )
+    assert departed is not None and departed.stance == "progress"
+    assert landed is not None and landed.stance == "fulfilled"
+    assert landed.parts["step"] == "land at"
