@@ -140,6 +140,11 @@ _ENGLISH: list[_Pattern] = [
         "slated (to|for)",
         "tomorrow",
         "next (week|month|year)",
+        # still to be done: "still needs the Senate", "remains the last task" ("has yet to"
+        # is a negation, below)
+        r"still (needs?|needed|has to|have to|had to|must|requires?)",
+        r"remains? to be",
+        r"remains? (the|a) ['‘\"“]?(last|final|only|remaining|main) (task|step|hurdle|obstacle)",
     ),
     # Headline style drops the verb: "Thailand to release prisoners", and puts a second
     # clause's future after a comma: "Trump seals deal with Xi, to cut China tariffs".
@@ -170,6 +175,11 @@ _ENGLISH: list[_Pattern] = [
         r"vow(s|ed)? to",
         r"seeks? to",
         r"(is|are|was|were) considering",
+        # a demand is another's wish, not the act: "US calls for 5% of GDP"
+        r"call(s|ed|ing)? (for|on)",
+        r"urg(e|es|ed|ing)",
+        r"demand(s|ed|ing)? (that|to)",
+        r"press(es|ed|ing)? for",
         r"proposed to",
         r"proposals? to",
         # headlines of a promise or an order, not of its execution: "Lee pledges swift
@@ -269,6 +279,9 @@ _FRENCH: list[_Pattern] = [
         r"annonce(nt)? (qu'(il|elle)s? (va|vont)|vouloir|recourir)",
         r"(promet|promettent|s'engage|s'engagent) à",
         r"propose(nt)? de",
+        r"appelle(nt)? à",
+        r"r[ée]clame(nt)?",
+        r"exige(nt)?",
     ),
     *_french("agreement", r"(accord|accepte(nt)?) (pour|de)"),
     *_french("condition", "si", "sauf si", r"à condition (que|de)", "en cas de", "faute de"),
@@ -309,6 +322,8 @@ _KOREAN: list[_Pattern] = [
         "겠",
         "앞두고",
         "앞둔",
+        "아직",  # not yet: "아직 도착 전"
+        r"과제로 남",
     ),
     *_inside(
         "plan",
@@ -329,6 +344,7 @@ _KOREAN: list[_Pattern] = [
     *_inside(
         "plan", "ko", r"지시", r"약속(?!대로|을? ?지[켰킨키]|이 지켜)", r"공약(?!대로)", r"다짐"
     ),
+    *_inside("plan", "ko", r"촉구", r"요구(했|하|해|한)"),  # a demand, not the act
     *_inside(
         "condition",
         "ko",
@@ -394,9 +410,10 @@ _THAI: list[_Pattern] = [
         "ไม่ไว้วางใจ",  # (motion of) no confidence: a noun, no negation
         "ความไม่",  # ความ/การ make a noun of what follows: "ความไม่แน่นอน", uncertainty
         "การไม่",
+        r"ไม่เห็นชอบ(?=\s*[0-9๐-๙])",  # the "disapprove" count of a vote: "ไม่เห็นชอบ 11 ล้าน"
     ),
-    *_inside("future", "th", "จะ", "คาดว่า"),
-    *_inside("plan", "th", "เตรียม", "วางแผน", "มีแผน", "กำหนด", "ตั้งเป้า", "มีมติให้"),
+    *_inside("future", "th", "จะ", "คาดว่า", "ยังต้อง"),  # ยังต้อง: still has to
+    *_inside("plan", "th", "เรียกร้อง", "เตรียม", "วางแผน", "มีแผน", "กำหนด", "ตั้งเป้า", "มีมติให้"),
     *_inside("agreement", "th", "ตกลงที่จะ", "ตกลงกันที่จะ", "เห็นชอบให้"),
     *_inside("condition", "th", "หากว่า", "หาก", "ถ้า"),
     *_inside("negation", "th", "ไม่ได้", "ยังไม่", "ไม่"),
@@ -415,8 +432,11 @@ _JAPANESE: list[_Pattern] = [
         r"(少|危|間も|まも|ほど|汚|幼|切)ない",
         "まず",
     ),
-    *_inside("future", "ja", "見通し", "見込み", r"へ[」』\]]?\s*$"),  # headline "初会合へ"
+    *_inside(
+        "future", "ja", "見通し", "見込み", "まだ", "これから", r"へ[」』\]]?\s*$"
+    ),  # headline "初会合へ"
     *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
+    *_inside("plan", "ja", "提唱", "要求", r"求め(た|る|て)", "要請"),  # a demand
     *_inside("agreement", "ja", r"ことで(合意|一致)"),
     *_inside("condition", "ja", "れば", r"なら(?![なず])", "場合"),
     *_inside(
@@ -437,7 +457,7 @@ _JAPANESE: list[_Pattern] = [
 # that both can be read by the same patterns: 可望/預計 expect, 計劃/擬 plan, 已/通過 report.
 _CHINESE: list[_Pattern] = [
     *_inside("future", "zh", "可望", "有望", "預計", "预计", "即將", "即将", "將於", "将于"),
-    *_inside("plan", "zh", "計劃", "计划", "擬", "拟"),
+    *_inside("plan", "zh", "計劃", "计划", "擬", "拟", "呼籲", "呼吁", "敦促"),
     *_inside("condition", "zh", "如果", "若是"),
     *_inside("negation", "zh", "沒有", "没有", "未能", "尚未", "否決", "否决"),
     *_inside("denial", "zh", "否認", "否认"),
@@ -513,14 +533,27 @@ _KO_ADNOMINAL = re.compile(r"(한|된|했던|됐던|하였던)\s")
 
 
 def _cue_hits(sentence: str) -> list[tuple[_Hit, Cue]]:
-    """Every cue in ``sentence`` with where it sits, in order of position."""
+    """Every cue in ``sentence`` with where it sits, in order of position. A question in
+    quotation marks is quoted, not asked: the ballot's “สมควรมีรัฐธรรมนูญใหม่หรือไม่”, a
+    minister's "why now?"."""
     text = _fold_keeping_length(sentence)
     lang = _language_of(text)
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
     return [
         (hit, Cue(hit.pattern.kind, sentence[hit.start : hit.end], hit.pattern.lang or lang))
         for hit in _outermost(_hits(text))
         if hit.pattern.kind is not None
+        and not (hit.pattern.kind == "question" and _inside_any(hit, quoted))
     ]
+
+
+# Straight single quotes are left out: they are also apostrophes ("Korea's").
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|«[^»]*»|‘[^’]*’")
+
+
+def _inside_any(hit: _Hit, spans: list[tuple[int, int]]) -> bool:
+    # A question mark may sit right after the closing quote: "asked “…”?" is still quoted.
+    return any(start <= hit.start and hit.end <= end + 1 for start, end in spans)
 
 
 def is_factual(cue: Cue | None) -> bool:

@@ -47,7 +47,7 @@ from monitor.match import (
 )
 from monitor.numbers import meets, quantities
 from monitor.pledgefile import Pledge, Stance
-from monitor.steps import furthest
+from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
 JUDGE_VERSION = 3
@@ -458,7 +458,11 @@ def _in_time(
     that takes effect on a later day, that has only begun or gone part of the way, is
     progress."""
     ahead = later_date(sentence, published)
-    if ahead is not None and (stance != "fulfilled" or cue is None):
+    if ahead is not None and _sets_a_day(sentence):
+        return "progress", {"scheduled": ahead.text}
+    if ahead is not None and stance != "fulfilled":
+        return None
+    if ahead is not None and cue is None:
         return None
     if stance != "fulfilled":
         return stance, {}
@@ -472,6 +476,17 @@ def _in_time(
     if part is not None and not _PART_WAY.search(statement):
         return "progress", {"part way": part.group(0)}
     return stance, {}
+
+
+def _sets_a_day(sentence: str) -> bool:
+    """Whether a sentence with a day to come reports an official act, done now, that fixes
+    that day ("the Royal Gazette announced the referendum for 8 Feb", "the cabinet set the
+    vote for …"): progress, even when its words are those of the outcome. Otherwise the
+    dated thing is the step itself, still to come ("8일 첫 이삿짐 출발")."""
+    return furthest(sentence).get("law", _NO_STEP).rank >= 1
+
+
+_NO_STEP = Step("law", 0, "", "")
 
 
 # "effective 10 November", "takes effect on", "10일부터 시행", "มีผลบังคับใช้": an act decided

@@ -406,3 +406,19 @@ def test_a_departure_is_progress_and_a_landing_fulfilment(
     assert departed is not None and departed.stance == "progress"
     assert landed is not None and landed.stance == "fulfilled"
     assert landed.parts["step"] == "land at"
+
+
+def test_an_official_act_that_fixes_a_day_to_come_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """The day belongs to the outcome the act schedules, so the act is progress; a step
+    named for that day alone is only announced (see above)."""
+    found = reading(
+        embedder,
+        pledges["extra-budget"],
+        "Cabinet approves supplementary budget, Diet vote set for December 16",
+        "",
+        date(2025, 11, 28),
+    )
+    assert found is not None
+    assert found.stance == "progress" and found.parts["scheduled"] == "December 16"

@@ -512,3 +512,44 @@ def test_a_setback_is_no_step_of_the_act(sentence: str) -> None:
 
 def test_a_purpose_clause_after_a_verb_is_no_headline_future() -> None:
     assert kind("Plane leaves South Korea for US to bring back workers") is None
+
+
+# --- demands, things still to do, quoted questions --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US calls for allies to spend 5% of GDP on defence.",
+        "Washington urged Tokyo to raise spending further.",
+        "米国防戦略のGDP比5%提唱に日本政府が警戒感",
+        "야당은 정부에 국민투표 실시를 촉구했다.",
+        "ณัฐพงษ์เรียกร้องให้ ครม. ทำประชามติพร้อมเลือกตั้ง",
+        "美國敦促日本增加國防開支",
+    ],
+)
+def test_a_demand_is_not_the_act(sentence: str) -> None:
+    assert kind(sentence) == "plan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The referendum remains the 'last task' of the coalition.",
+        "The bill still needs the Senate's approval.",
+        "ร่างรัฐธรรมนูญใหม่ยังต้องได้เสียง สว.",
+        "개헌은 여전히 과제로 남았다.",
+    ],
+)
+def test_what_is_still_to_be_done_is_not_done(sentence: str) -> None:
+    assert kind(sentence) == "future"
+
+
+def test_a_quoted_ballot_question_is_not_a_question() -> None:
+    sentence = "ครม.เลือกคำถามประชามติ “สมควรมีรัฐธรรมนูญใหม่หรือไม่” ส่ง กกต."
+    assert factual(sentence)
+    assert kind("The ballot asked voters: “Do you approve of drafting a new charter?”") is None
+
+
+def test_the_disapprove_count_of_a_vote_is_no_negation() -> None:
+    assert factual("ผลประชามติ เห็นชอบ 21 ล้านคน ไม่เห็นชอบ 11 ล้านคน")
