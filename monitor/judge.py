@@ -389,7 +389,8 @@ def read(
         cue = deciding_cue(sentence)
         cues = read_cues(sentence)
         negative = _says_not(sentence, cues)
-        if not is_factual(cue) and not (negative and _only_negation(cues)):
+        expects = _expects_after_a_step(prepared, sentence, cue)
+        if not is_factual(cue) and not (negative and _only_negation(cues)) and not expects:
             continue  # an announcement or a plan: perhaps another sentence reports the act
         best = _closest_statement(prepared, similarity[index], keyword.get(index, set()), negative)
         if best is None:
@@ -402,6 +403,8 @@ def read(
             continue  # the sentence reports another pledge's outcome
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
         stance, step = _by_step(prepared, sentence, stance, negative)
+        if expects and stance != "progress":
+            continue
         staged = _in_time(sentence, sentences, prepared.statements[best], stance, cue, published)
         if staged is None:
             continue  # a step named for a day to come is only announced
@@ -443,6 +446,18 @@ def _by_step(
         if reached != stance:
             return reached, {"step": step.text}
     return stance, {}
+
+
+def _expects_after_a_step(prepared: PreparedPledge, sentence: str, cue: Cue | None) -> bool:
+    """Whether a sentence reports a step of a law done, short of the outcome, and only
+    expects or plans the rest ("內閣批准補充預算案 可望達成2%目標", "the cabinet approved
+    the bill, which is expected to pass next month"): progress, though not a report of
+    the outcome."""
+    goal = prepared.goals.get("law")
+    if cue is None or cue.kind not in ("future", "plan") or goal is None:
+        return False
+    step = furthest(sentence).get("law")
+    return step is not None and 1 <= step.rank < goal
 
 
 def _in_time(

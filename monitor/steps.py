@@ -4,8 +4,9 @@ A sentence model cannot tell "the cabinet approved the budget" from "parliament 
 budget", nor "the charter plane left Incheon" from "the workers landed at Incheon": the
 words are the same, the step differs. The news reports such processes in a few standard
 steps, named with a few standard verbs in every language, so the step is read here by word
-lists: a journey departs, then arrives; a law or budget is drafted, approved by the
-cabinet or submitted, passed by a first chamber, enacted, promulgated, and takes effect.
+lists: a journey departs, then arrives; a law, a budget or an order is drafted, approved
+by the cabinet or submitted, passed by a first chamber, enacted, promulgated or signed,
+and takes effect.
 
 The judge compares the step a sentence reports with the step the pledge's "fulfilled"
 statements name: before it is progress, at or past it is fulfilment. Pure; no I/O.
@@ -108,9 +109,20 @@ _STEPS = (
     ),
     _words(
         "law",
+        5,
+        "in force",
+        r"took effect|has taken effect|came into (force|effect)|entered into force|"
+        r"(is|are|was|were) now in (force|effect)|went into effect|"
+        r"(est|sont) entr[ée]e?s? en vigueur",
+        r"시행됐|시행되었|시행에 들어갔|발효됐|발효되었|施行された|発効した|生效|"
+        r"มีผลบังคับใช้แล้ว",
+    ),
+    _words(
+        "law",
         4,
         "promulgated",
-        r"signed into law|sign(s|ed) (the )?(bill|law)|promulgat(es|ed|ion)|royal assent|"
+        r"signed into law|sign(s|ed) (the )?(bill|law)|"
+        r"sign(s|ed) (an |the )?(executive )?(order|decree)|promulgat(es|ed|ion)|royal assent|"
         r"published in the (official journal|gazette|federal register)|journal officiel|"
         r"promulgu[ée]e?s?",
         r"공포|公布|ราชกิจจา|โปรดเกล้า",

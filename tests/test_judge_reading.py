@@ -79,7 +79,7 @@ pledges:
     outcomes:
       fulfilled: ["The Diet enacted the supplementary budget with extra defence spending"]
       progress: ["The ruling parties negotiated the size of the extra budget"]
-    context: ["budget|予算|예산"]
+    context: ["budget|予算|預算|예산"]
   - id: charter-return
     title: Bring the detained workers home
     made_by: [Korean government]
@@ -422,3 +422,19 @@ def test_an_official_act_that_fixes_a_day_to_come_is_progress(
     )
     assert found is not None
     assert found.stance == "progress" and found.parts["scheduled"] == "December 16"
+
+
+def test_a_step_done_with_the_outcome_only_expected_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """ "Expected" would make the sentence an announcement; the cabinet's approval in it
+    is done, and is a step toward the outcome."""
+    found = reading(
+        embedder,
+        pledges["extra-budget"],
+        "日本內閣批准補充預算案 防衛費可望提前達成GDP 2%目標",
+        "",
+        date(2025, 11, 28),
+    )
+    assert found is not None
+    assert found.stance == "progress" and found.cue is not None and found.cue.kind == "future"
