@@ -163,8 +163,19 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 @click.pass_obj
 def validate(runtime: Runtime, file: Path | None) -> None:
     """Check a pledges file and list every problem with its line (exit 2 if any)."""
+    from monitor.judge import missing_languages
+
     config = runtime.config(file)
     click.echo(f"{config.path}: ok ({len(config.feeds)} feeds, {len(config.pledges)} pledges)")
+    for pledge in config.pledges:
+        missing = missing_languages(pledge)
+        if missing:
+            line = config.pledge_lines.get(pledge.id)
+            click.echo(
+                f"advice: {config.path}:{line}: pledge {pledge.id!r} has context words in "
+                f"{' and '.join(missing)} but no outcome statement in them: add one in each "
+                "(a report is read best against a statement in its own language)"
+            )
 
 
 @cli.command()

@@ -361,6 +361,36 @@ def _script_of(folded: str) -> str:
     return max(counts, key=lambda name: counts[name])
 
 
+# Khmer is left out: the sentence model does not read it, so a Khmer statement adds nothing.
+_LANGUAGES = {
+    "latin": "English (or another Latin-script language)",
+    "hangul": "Korean",
+    "kana": "Japanese",
+    "han": "Chinese characters",
+    "thai": "Thai",
+}
+
+
+def missing_languages(pledge: Pledge) -> list[str]:
+    """The languages the pledge's context has words in but none of its outcome statements
+    is written in. The sentence model matches a sentence best to a statement in its own
+    language (on the labelled set, a report's best similarity to statements in its own
+    script has a median of 0.63–0.66, against 0.45–0.55 across scripts), so news in those
+    languages is read less well."""
+    statements = [text for _, text in _statements_of(pledge)]
+    if not statements:
+        return []
+    written = {_script_of(fold(text)) for text in statements}
+    if "kana" in written:
+        written.add("han")  # Japanese statements are written in kanji too
+    named = {
+        _script_of(fold(alternative))
+        for entry in pledge.context
+        for alternative in compile_term(entry).alternatives
+    }
+    return [_LANGUAGES[script] for script in _LANGUAGES if script in named - written]
+
+
 def _scripts_of_term(term: Term) -> frozenset[str]:
     scripts = {_script_of(fold(alternative)) for alternative in term.alternatives}
     return frozenset(scripts | ({"kana"} if "han" in scripts else set()))

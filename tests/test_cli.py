@@ -47,6 +47,35 @@ def test_validate_accepts_a_good_file(capsys: pytest.CaptureFixture[str], env: P
     assert code == 0 and "ok (1 feeds, 1 pledges)" in out
 
 
+def test_validate_advises_a_statement_in_each_language_of_the_context(
+    capsys: pytest.CaptureFixture[str], env: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "pledges.yaml"
+    path.write_text(
+        """\
+version: 1
+feeds:
+  - {id: news, title: News, url: "https://news.example.org/feed"}
+pledges:
+  - id: ministry-move
+    title: Move the oceans ministry to Busan
+    made_by: [President Lee]
+    made_on: 2025-06-24
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["The oceans ministry moved its headquarters to Busan"]
+    context: ["oceans ministry|해수부", "Busan|부산"]
+""",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert (
+        f"advice: {path}:5: pledge 'ministry-move' has context words in Korean but no "
+        "outcome statement in them" in out
+    )
+
+
 def test_validate_lists_every_problem_with_its_line_and_exits_2(
     capsys: pytest.CaptureFixture[str], env: Path
 ) -> None:
