@@ -47,7 +47,7 @@ from monitor.match import (
 )
 from monitor.numbers import meets, quantities
 from monitor.pledgefile import Pledge, Stance
-from monitor.steps import Step, furthest
+from monitor.steps import furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
 JUDGE_VERSION = 3
@@ -528,10 +528,8 @@ def _sets_a_day(sentence: str) -> bool:
     that day ("the Royal Gazette announced the referendum for 8 Feb", "the cabinet set the
     vote for …"): progress, even when its words are those of the outcome. Otherwise the
     dated thing is the step itself, still to come ("8일 첫 이삿짐 출발")."""
-    return furthest(sentence).get("law", _NO_STEP).rank >= 1
-
-
-_NO_STEP = Step("law", 0, "", "")
+    step = furthest(sentence).get("law")
+    return step is not None and step.rank >= 1
 
 
 # "effective 10 November", "takes effect on", "10일부터 시행", "มีผลบังคับใช้": an act decided
