@@ -47,7 +47,7 @@ from monitor.match import (
 )
 from monitor.numbers import meets, quantities
 from monitor.pledgefile import Pledge, Stance
-from monitor.steps import furthest
+from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
 JUDGE_VERSION = 3
@@ -383,16 +383,18 @@ def missing_languages(pledge: Pledge) -> list[str]:
     written = {_script_of(fold(text)) for text in statements}
     if "kana" in written:
         written.add("han")  # Japanese statements are written in kanji too
-    named = {
-        _script_of(fold(alternative))
-        for entry in pledge.context
-        for alternative in compile_term(entry).alternatives
-    }
+    named = set().union(*(_scripts_named(compile_term(entry)) for entry in pledge.context))
     return [_LANGUAGES[script] for script in _LANGUAGES if script in named - written]
 
 
+def _scripts_named(term: Term) -> set[str]:
+    """The scripts the term's alternatives are written in."""
+    return {_script_of(fold(alternative)) for alternative in term.alternatives}
+
+
 def _scripts_of_term(term: Term) -> frozenset[str]:
-    scripts = {_script_of(fold(alternative)) for alternative in term.alternatives}
+    """The scripts of articles the term can be searched in (kanji words in Japanese ones)."""
+    scripts = _scripts_named(term)
     return frozenset(scripts | ({"kana"} if "han" in scripts else set()))
 
 
@@ -419,7 +421,8 @@ def read(
         cue = deciding_cue(sentence)
         cues = read_cues(sentence)
         negative = _says_not(sentence, cues)
-        expects = _expects_after_a_step(prepared, sentence, cue)
+        steps = furthest(sentence)
+        expects = _expects_after_a_step(prepared, steps, cue)
         if not is_factual(cue) and not (negative and _only_negation(cues)) and not expects:
             continue  # an announcement or a plan: perhaps another sentence reports the act
         best = _closest_statement(prepared, similarity[index], keyword.get(index, set()), negative)
@@ -432,10 +435,12 @@ def read(
         ):
             continue  # the sentence reports another pledge's outcome
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
-        stance, step = _by_step(prepared, sentence, stance, negative)
+        stance, step = _by_step(prepared, steps, stance, negative)
         if expects and stance != "progress":
             continue
-        staged = _in_time(sentence, sentences, prepared.statements[best], stance, cue, published)
+        staged = _in_time(
+            sentence, sentences, prepared.statements[best], stance, cue, steps, published
+        )
         if staged is None:
             continue  # a step named for a day to come is only announced
         stance, stage = staged
@@ -460,15 +465,16 @@ def read(
 
 
 def _by_step(
-    prepared: PreparedPledge, sentence: str, stance: Stance, negative: bool
+    prepared: PreparedPledge, steps: dict[str, Step], stance: Stance, negative: bool
 ) -> tuple[Stance, dict[str, str]]:
-    """The stance read from the step of a process the sentence reports, when the pledge's
+    """The stance read from the step of a process the sentence reports (``steps``, its
+    furthest step in each process), when the pledge's
     "fulfilled" statements name a step of it: before that step is progress ("補正予算案を
     閣議決定" for "the Diet enacted the budget"), at or past it fulfilment ("workers land at
     Incheon", however close the sentence sits to "the plane left Incheon")."""
     if negative or stance == "broken" or not prepared.goals:
         return stance, {}
-    for process, step in furthest(sentence).items():
+    for process, step in steps.items():
         goal = prepared.goals.get(process)
         if goal is None:
             continue
@@ -478,7 +484,9 @@ def _by_step(
     return stance, {}
 
 
-def _expects_after_a_step(prepared: PreparedPledge, sentence: str, cue: Cue | None) -> bool:
+def _expects_after_a_step(
+    prepared: PreparedPledge, steps: dict[str, Step], cue: Cue | None
+) -> bool:
     """Whether a sentence reports a step of a law done, short of the outcome, and only
     expects or plans the rest ("內閣批准補充預算案 可望達成2%目標", "the cabinet approved
     the bill, which is expected to pass next month"): progress, though not a report of
@@ -486,8 +494,8 @@ def _expects_after_a_step(prepared: PreparedPledge, sentence: str, cue: Cue | No
     goal = prepared.goals.get("law")
     if cue is None or cue.kind not in ("future", "plan") or goal is None:
         return False
-    step = furthest(sentence).get("law")
-    return step is not None and 1 <= step.rank < goal
+    act = _official_act(steps)
+    return act is not None and act.rank < goal
 
 
 def _in_time(
@@ -496,6 +504,7 @@ def _in_time(
     statement: str,
     stance: Stance,
     cue: Cue | None,
+    steps: dict[str, Step],
     published: date,
 ) -> tuple[Stance, dict[str, str]] | None:
     """The stance once time and stage are read, with the part that changed it; None for
@@ -503,12 +512,14 @@ def _in_time(
     that takes effect on a later day, that has only begun or gone part of the way, is
     progress."""
     ahead = later_date(sentence, published)
-    if ahead is not None and _sets_a_day(sentence):
-        return "progress", {"scheduled": ahead.text}
-    if ahead is not None and stance != "fulfilled":
-        return None
-    if ahead is not None and cue is None:
-        return None
+    if ahead is not None:
+        # An official act done now that fixes the day ("the Royal Gazette announced the
+        # referendum for 8 Feb") is progress, even in the words of the outcome; otherwise
+        # the dated thing is the step itself, still to come ("8일 첫 이삿짐 출발").
+        if _official_act(steps) is not None:
+            return "progress", {"scheduled": ahead.text}
+        if stance != "fulfilled" or cue is None:
+            return None
     if stance != "fulfilled":
         return stance, {}
     ahead = ahead or _takes_effect_later(sentences[:LEAD_SENTENCES], published)
@@ -523,13 +534,11 @@ def _in_time(
     return stance, {}
 
 
-def _sets_a_day(sentence: str) -> bool:
-    """Whether a sentence with a day to come reports an official act, done now, that fixes
-    that day ("the Royal Gazette announced the referendum for 8 Feb", "the cabinet set the
-    vote for …"): progress, even when its words are those of the outcome. Otherwise the
-    dated thing is the step itself, still to come ("8일 첫 이삿짐 출발")."""
-    step = furthest(sentence).get("law")
-    return step is not None and step.rank >= 1
+def _official_act(steps: dict[str, Step]) -> Step | None:
+    """The step of a law the sentence reports, past a mere draft (cabinet approval,
+    submission, a chamber's vote, promulgation …), if it reports one."""
+    step = steps.get("law")
+    return step if step is not None and step.rank >= 1 else None
 
 
 # "effective 10 November", "takes effect on", "10일부터 시행", "มีผลบังคับใช้": an act decided
