@@ -35,6 +35,9 @@ SLOW = 10.0  # seconds: about 1 s idle
 # and once 7.6 s on a busy machine.
 SLOW_WORST_CASE = 20.0
 FUZZ_BUDGET = 8.0  # seconds of mutated loads per run; the examples are the same every run
+# Tried whatever the clock says: how many fit in the budget is a speed figure, which flaked
+# on a slow machine (38 of 40), and each load is bounded on its own (SLOW).
+MIN_MUTATIONS = 40
 
 
 def load_within(path: Path, seconds: float = SLOW) -> Config | ConfigError:
@@ -327,7 +330,7 @@ def test_any_mutation_of_the_shipped_file_loads_or_is_refused_with_problems_quic
     @given(data=mutated())
     def loads_or_is_refused(data: bytes) -> None:
         nonlocal tried
-        if time.monotonic() - started > FUZZ_BUDGET:
+        if tried >= MIN_MUTATIONS and time.monotonic() - started > FUZZ_BUDGET:
             return  # the budget is spent; the examples left are the same ones every run
         tried += 1
         path.write_bytes(data)
@@ -341,7 +344,7 @@ def test_any_mutation_of_the_shipped_file_loads_or_is_refused_with_problems_quic
             assert str(result).count("\n") == len(result.problems), "one line per problem"
 
     loads_or_is_refused()
-    assert tried >= 40, f"only {tried} mutations fitted in the {FUZZ_BUDGET}s budget"
+    assert tried >= MIN_MUTATIONS, f"hypothesis gave only {tried} mutations"
 
 
 # --- through the real command -----------------------------------------------------------
