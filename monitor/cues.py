@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 CueKind = Literal[
@@ -48,6 +48,7 @@ class _Pattern:
     kind: CueKind | None  # None: a shield, which silences any cue inside it
     lang: str  # "" for script-neutral cues ("?"), which take the sentence's language
     regex: re.Pattern[str]
+    weak: bool = False  # yields to a cue of the same precedence: "예정" over "다음 달"
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,6 @@ _ENGLISH: list[_Pattern] = [
         r"(is|are|was|were) likely to",
         "scheduled (to|for)",
         "slated (to|for)",
-        "tomorrow",
-        "next (week|month|year)",
         # still to be done: "still needs the Senate", "remains the last task" ("has yet to"
         # is a negation, below)
         r"still (needs?|needed|has to|have to|had to|must|requires?)",
@@ -268,7 +267,6 @@ _FRENCH: list[_Pattern] = [
         r"(devrait|devraient|pourrait|pourraient|sera|seront|aura|auront)",
         r"s'apprête(nt)? à",
         "prochainement",
-        "demain",
     ),
     *_french(
         "plan",
@@ -433,8 +431,14 @@ _JAPANESE: list[_Pattern] = [
         "まず",
     ),
     *_inside(
-        "future", "ja", "見通し", "見込み", "まだ", "これから", r"へ[」』\]]?\s*$"
-    ),  # headline "初会合へ"
+        "future",
+        "ja",
+        "見通し",
+        "見込み",
+        "まだ",
+        "これから",
+        r"へ[」』\]]?\s*$",  # headline "初会合へ"
+    ),
     *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
     *_inside("plan", "ja", "提唱", "要求", r"求め(た|る|て)", "要請"),  # a demand
     *_inside("agreement", "ja", r"ことで(合意|一致)"),
@@ -456,7 +460,18 @@ _JAPANESE: list[_Pattern] = [
 # Chinese: markers of Chinese newswire (CNA, Xinhua) that never occur in Japanese text, so
 # that both can be read by the same patterns: 可望/預計 expect, 計劃/擬 plan, 已/通過 report.
 _CHINESE: list[_Pattern] = [
-    *_inside("future", "zh", "可望", "有望", "預計", "预计", "即將", "即将", "將於", "将于"),
+    *_inside(
+        "future",
+        "zh",
+        "可望",
+        "有望",
+        "預計",
+        "预计",
+        "即將",
+        "即将",
+        "將於",
+        "将于",
+    ),
     *_inside("plan", "zh", "計劃", "计划", "擬", "拟", "呼籲", "呼吁", "敦促"),
     *_inside("condition", "zh", "如果", "若是"),
     *_inside("negation", "zh", "沒有", "没有", "未能", "尚未", "否決", "否决"),
@@ -474,6 +489,28 @@ _KHMER: list[_Pattern] = [
     *_inside("done", "km", "បាន"),
 ]
 
+# A day still to come, which a headline may name without any verb ("다음 주 논의 착수",
+# "LDP begins talks next week"). Weak: a verb's own cue in the sentence is shown instead.
+# "Next year" is left out in Korean, Japanese and Chinese, where it mostly names a later,
+# separate event after a reported act ("의회 해산…내년 초 총선").
+_DAYS_TO_COME: list[_Pattern] = [
+    replace(pattern, weak=True)
+    for pattern in (
+        *_latin(
+            "future",
+            "tomorrow",
+            "next (week|month|year|spring|summer|autumn|fall|winter)",
+            r"(early|later) (next|this) (week|month|year)",
+            r"in the (coming|next few) (days|weeks|months)",
+        ),
+        *_french("future", "demain", "la semaine prochaine", "le mois prochain"),
+        *_inside("future", "ko", r"다음\s?(주|달)", "내주", "내달"),
+        *_inside("future", "ja", "来週", "来月", "来春"),
+        *_inside("future", "zh", "下週", "下周", "下個月", "下个月"),
+        *_inside("future", "th", "สัปดาห์หน้า", "เดือนหน้า"),
+    )
+]
+
 _EVERYWHERE: list[_Pattern] = [
     _Pattern("question", "", re.compile(r"[?][\s\"'”’)\]」』]*$")),
 ]
@@ -486,6 +523,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     *_JAPANESE,
     *_CHINESE,
     *_KHMER,
+    *_DAYS_TO_COME,
     *_EVERYWHERE,
 )
 
@@ -514,7 +552,9 @@ def deciding_cue(sentence: str) -> Cue | None:
     if not found:
         return None
     # max keeps the first of equals
-    strongest = max((cue for _, cue in found), key=lambda cue: _PRECEDENCE[cue.kind])
+    strongest = max(found, key=lambda pair: (_PRECEDENCE[pair[1].kind], not pair[0].pattern.weak))[
+        1
+    ]
     last = found[-1][1]
     if last.kind == "done" and last.lang == "ko" and _PRECEDENCE[strongest.kind] <= 1:
         folded = _fold_keeping_length(sentence)

@@ -553,3 +553,25 @@ def test_a_quoted_ballot_question_is_not_a_question() -> None:
 
 def test_the_disapprove_count_of_a_vote_is_no_negation() -> None:
     assert factual("ผลประชามติ เห็นชอบ 21 ล้านคน ไม่เห็นชอบ 11 ล้านคน")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "LDP begins talks next week on the security documents.",
+        "The exchange will be carried out in the coming days.",
+        "일본 자민당, 다음 주 3대 안보문서 개정 논의 착수",
+        "해수부, 내달 부산 이사 시작",
+        "政府、来月に有識者会議を設置",
+        "日本下個月設立專家會議",
+        "ครม. ส่งคำถามประชามติให้ กกต. สัปดาห์หน้า",
+        "Le gouvernement dépose le texte la semaine prochaine.",
+    ],
+)
+def test_a_day_still_to_come_named_without_a_verb_is_future(sentence: str) -> None:
+    assert kind(sentence) == "future"
+
+
+def test_next_years_event_after_a_done_act_is_not_read_as_future() -> None:
+    # "dissolved … election early next year": the act is done, the election a later step
+    assert factual("泰의회, 공식 해산…내년 초 새 총선 실시")
