@@ -32,6 +32,7 @@ from functools import cached_property
 
 import numpy as np
 
+from monitor.countries import with_country_names
 from monitor.cues import Cue, deciding_cue, is_factual, read_cues
 from monitor.embed import Embedder, Vectors
 from monitor.eventdate import DateMention, event_date, later_date
@@ -50,7 +51,7 @@ from monitor.pledgefile import Pledge, Stance
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 3
+JUDGE_VERSION = 4
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -163,12 +164,14 @@ def _statements_of(pledge: Pledge) -> list[tuple[Stance, str]]:
 
 
 def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
-    context = tuple(compile_term(t) for t in pledge.context)
+    written = tuple(compile_term(t) for t in pledge.context)
+    # the scripts an entry must be met in are those the editor wrote it in
+    context = tuple(_with_country_names(term) for term in written)
     own, others = every.rows(pledge.id, own=True), every.rows(pledge.id, own=False)
     return PreparedPledge(
         pledge=pledge,
         context=context,
-        context_scripts=tuple(_scripts_of_term(term) for term in context),
+        context_scripts=tuple(_scripts_of_term(term) for term in written),
         context_homes=tuple(_homes_named(term) for term in context),
         exclude=tuple(compile_term(t) for t in pledge.exclude),
         rules=compile_rules(pledge),
@@ -188,6 +191,12 @@ def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
             ]
         ),
     )
+
+
+def _with_country_names(term: Term) -> Term:
+    """The entry, also met by the other names of a country it names (``countries``)."""
+    names = with_country_names(term.alternatives)
+    return term if len(names) == len(term.alternatives) else compile_term("|".join(names))
 
 
 def _goals(fulfilled: Sequence[str]) -> dict[str, int]:
@@ -275,6 +284,9 @@ class Page:
         if self.script != "hangul":
             return self.folded
         names = {name for mark, name in _HANJA_COUNTRIES.items() if mark in self.folded}
+        opening = _HANGUL_COUNTRY_OPENING.match(self.folded)
+        if opening is not None:
+            names.add(_HANGUL_COUNTRIES[opening.group(1)])
         return f"{self.folded}\n{' '.join(sorted(names))}" if names else self.folded
 
 
@@ -293,6 +305,12 @@ _HANJA_COUNTRIES = {
     "越": "베트남",
     "豪": "호주",
 }
+# Or by one hangul syllable, at the head of a headline before a comma or a quotation:
+# "일 '코로나 이후 최대' 추경안 통과", "미, 중국산 제품 관세 인하". Elsewhere such a
+# syllable is mostly part of a word.
+_HANGUL_COUNTRIES = {"일": "일본", "미": "미국", "중": "중국", "러": "러시아", "태": "태국"}
+_HANGUL_COUNTRY_OPENING = re.compile(r"^[\[\"'“‘]?(일|미|중|러|태)(?=\s*[,·]|\s+[\"'“‘\[])")
+
 # A country's own press rarely names it: a Japanese report of "the Diet passed the budget"
 # is about Japan without saying 日本. A context entry that names the home country of the
 # article's script is taken as met.

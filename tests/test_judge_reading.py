@@ -357,6 +357,36 @@ def test_korean_headlines_name_countries_by_one_hanja(
     assert japanese.searchable == japanese.folded  # 中 is no country in Japanese
 
 
+def test_a_headline_names_a_country_by_one_hangul_syllable_at_its_head(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    prepared = judge.prepare(
+        pledges["extra-budget"].model_copy(update={"context": ["Japan|일본", "budget|추경"]}),
+        embedder,
+    )
+    found = judge.on_topic(prepared, judge.page_of("일 '코로나 이후 최대' 추경안 통과", ""))
+    assert found == ("일본", "추경")
+    assert judge.on_topic(prepared, judge.page_of("일부 추경안 통과", "")) is None
+
+
+def test_a_country_is_also_met_by_its_people_capital_and_currency(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """The editor wrote "Japan"; the news wrote yen, Tokyo or ญี่ปุ่น. An entry naming a
+    country in English alone still asks nothing of a Korean article (meaning decides)."""
+    prepared = judge.prepare(
+        pledges["extra-budget"].model_copy(
+            update={"context": ["Japan", "budget|予算|งบประมาณ|예산"]}
+        ),
+        embedder,
+    )
+    yen = judge.page_of("Cabinet approves 18.3 trillion yen extra budget", "")
+    assert judge.on_topic(prepared, yen) == ("yen", "budget")
+    thai = judge.page_of("ญี่ปุ่นอนุมัติงบประมาณเพิ่มเติม", "")
+    assert judge.on_topic(prepared, thai) == ("ญี่ปุ่น", "งบประมาณ")
+    assert judge.on_topic(prepared, judge.page_of("Cabinet approves extra budget", "")) is None
+
+
 def test_a_cabinet_approval_is_progress_when_the_outcome_is_enactment(
     embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
 ) -> None:
