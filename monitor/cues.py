@@ -548,10 +548,19 @@ def deciding_cue(sentence: str) -> Cue | None:
     first cue wins among equals. Korean puts the main verb last: a plan or a promise in a
     clause that only describes a noun ("정상회담에서 약속한 구매를 완료했다") is background
     to the report the sentence ends with."""
+    return _decide(sentence, _cue_hits(sentence))
+
+
+def cues_with_deciding(sentence: str) -> tuple[list[Cue], Cue | None]:
+    """``read_cues`` and ``deciding_cue`` together, reading the sentence once."""
     found = _cue_hits(sentence)
+    return [cue for _, cue in found], _decide(sentence, found)
+
+
+def _decide(sentence: str, found: list[tuple[_Hit, Cue]]) -> Cue | None:
     if not found:
         return None
-    # max keeps the first of equals
+    # max keeps the first of equals; a weak cue yields to another of the same rank
     strongest = max(found, key=lambda pair: (_PRECEDENCE[pair[1].kind], not pair[0].pattern.weak))[
         1
     ]

@@ -33,7 +33,7 @@ from functools import cached_property
 import numpy as np
 
 from monitor.countries import with_country_names
-from monitor.cues import Cue, deciding_cue, is_factual, read_cues
+from monitor.cues import Cue, cues_with_deciding, is_factual, read_cues
 from monitor.embed import Embedder, Vectors
 from monitor.eventdate import DateMention, event_date, later_date
 from monitor.match import (
@@ -436,8 +436,7 @@ def read(
         if float(similarity[index].max()) < FLOOR:
             return None
         sentence = sentences[index]
-        cue = deciding_cue(sentence)
-        cues = read_cues(sentence)
+        cues, cue = cues_with_deciding(sentence)
         negative = _says_not(sentence, cues)
         steps = furthest(sentence)
         expects = _expects_after_a_step(prepared, steps, cue)
