@@ -11,6 +11,7 @@ Tuesday", "yesterday", ISO "2025-12-23"), Korean ("2025년 12월 23일", "지난
 "昨日"), Thai (month names and their dotted abbreviations, Buddhist-era years such as
 2568 and "68", "เมื่อวาน") and Khmer month names. Digits of any script count (Python
 reads ๕ and ５ as 5). Invalid dates such as 31 February are skipped, never raised.
+A bare day ("30일", "30日") past today's is the nearer of this month's and last month's.
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ _TH_DATE = re.compile(
     rf"(?:(?:เมื่อ)?วันที่\s*)?(?<!\d)(?P<d>\d{{1,2}})\s*(?:{_TH_MONTH})"
     r"(?:\s*(?P<era>พ\.\s?ศ\.|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?!\d))?"
 )
-_TH_DAY = re.compile(r"(?:เมื่อ)?วันที่\s*(?P<d>\d{1,2})(?!\d)")
+_TH_DAY = re.compile(r"(?P<which>เมื่อ)?วันที่\s*(?P<d>\d{1,2})(?!\d)")
 _TH_RELATIVE = re.compile(r"(?P<word>เมื่อวานนี้|เมื่อวาน|วันนี้|พรุ่งนี้)")
 
 _KM_DATE = re.compile(
@@ -338,13 +339,23 @@ def _korean_day(match: re.Match[str]) -> Resolve:
 
 
 def _day_only(match: re.Match[str]) -> Resolve:
-    """A bare day number means this month if that day has come, else last month."""
+    """A bare day number is this month's when that day has come. A later number is the
+    nearer of next-to-come this month ("30일 첫 회의" written on the 28th) and last month
+    ("30일(현지시간)" written on the 1st), unless the text marks it as past ("지난 28일",
+    "เมื่อวันที่ 28"), which is last month's."""
     day = int(match["d"])
+    past = bool(match.groupdict().get("which"))
 
     def resolve(published: date) -> date | None:
         if day <= published.day:
             return _safe_date(published.year, published.month, day)
-        return _safe_date(*_month_before(published.year, published.month), day)
+        before = _safe_date(*_month_before(published.year, published.month), day)
+        ahead = _safe_date(published.year, published.month, day)
+        if past or ahead is None:
+            return before
+        if before is None or (ahead - published) < (published - before):
+            return ahead
+        return before
 
     return resolve
 

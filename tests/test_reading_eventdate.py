@@ -158,7 +158,18 @@ def test_earlier_this_week_is_ignored() -> None:
 def test_an_invalid_date_is_skipped_not_raised() -> None:
     assert date_mentions("It happened on 31 February 2025.", MARCH_10) == []
     assert date_mentions("2025-13-45", MARCH_10) == []
-    assert date_mentions("해수부는 31일 이전했다", date(2025, 12, 5)) == []
+    assert date_mentions("해수부는 32일 이전했다", date(2025, 12, 5)) == []
+
+
+def test_a_bare_later_day_is_the_nearer_of_this_month_and_last() -> None:
+    """Korean, Japanese and Thai news name days of the current month bare: "30일 첫 회의"
+    written on the 28th is two days ahead; "30일(현지시간)" written on the 1st, yesterday."""
+    sept_28, oct_1 = date(2025, 9, 28), date(2025, 10, 1)
+    assert days("한미 워킹그룹, 30일 워싱턴서 첫 회의", sept_28) == [date(2025, 9, 30)]
+    assert days("30日に初会合を開く", sept_28) == [date(2025, 9, 30)]
+    assert days("워킹그룹은 30일(현지시간) 첫 회의를 열었다", oct_1) == [date(2025, 9, 30)]
+    assert days("해수부는 지난 30일 업무를 시작했다", sept_28) == [date(2025, 8, 30)]
+    assert days("ยุบสภาเมื่อวันที่ 30", sept_28) == [date(2025, 8, 30)]
 
 
 def test_a_duration_is_not_a_date() -> None:
