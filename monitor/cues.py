@@ -123,6 +123,8 @@ _ENGLISH: list[_Pattern] = [
         r"(first|last|only) to be",
         # A past promise in a relative clause is background to the main verb's report.
         r"(who|which) (had )?(pledged|promised|vowed) to",
+        # a motion's name, not a negation: "survives no-confidence votes"
+        r"no[- ]confidence",
     ),
     *_latin("future", "will", "would", "shall", "could", "might", r"(?-i:may)", "should"),
     *_latin(
@@ -310,6 +312,7 @@ _KOREAN: list[_Pattern] = [
         "ko",
         r"(예정|계획|방침|일정)(대로|에 따라|보다)",
         r"뿐(만)?\s*아니라",
+        r"현지\s?시간",  # "30일(현지시간)" holds 지시, an order, by accident
     ),
     *_inside(
         "future",
@@ -409,6 +412,7 @@ _THAI: list[_Pattern] = [
         "ความไม่",  # ความ/การ make a noun of what follows: "ความไม่แน่นอน", uncertainty
         "การไม่",
         r"ไม่เห็นชอบ(?=\s*[0-9๐-๙])",  # the "disapprove" count of a vote: "ไม่เห็นชอบ 11 ล้าน"
+        r"คำถาม(คือ|ว่า)[^.?!]*?หรือไม่",  # a ballot's question, reported, not asked
     ),
     *_inside("future", "th", "จะ", "คาดว่า", "ยังต้อง"),  # ยังต้อง: still has to
     *_inside("plan", "th", "เรียกร้อง", "เตรียม", "วางแผน", "มีแผน", "กำหนด", "ตั้งเป้า", "มีมติให้"),

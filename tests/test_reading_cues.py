@@ -575,3 +575,16 @@ def test_a_day_still_to_come_named_without_a_verb_is_future(sentence: str) -> No
 def test_next_years_event_after_a_done_act_is_not_read_as_future() -> None:
     # "dissolved … election early next year": the act is done, the election a later step
     assert factual("泰의회, 공식 해산…내년 초 새 총선 실시")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "French government survives no-confidence votes",
+        "외교부는 한미 대표단이 30일(현지시간) 워싱턴에서 워킹그룹을 공식 출범시켰다고 밝혔다.",
+        "ราชกิจจาฯ ประกาศวันออกเสียงประชามติแล้ว คำถามคือท่านเห็นชอบว่าสมควรมีรัฐธรรมนูญฉบับใหม่หรือไม่",
+    ],
+)
+def test_words_that_only_look_like_a_cue_are_no_cue(sentence: str) -> None:
+    """A motion's name, the "local time" of a dateline, a ballot question reported."""
+    assert factual(sentence)
