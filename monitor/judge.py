@@ -431,6 +431,12 @@ def read(
     similarity = vectors @ prepared.vectors.T  # sentences × statements
     rivalry = vectors @ prepared.rivals.T if rivals else None
     rival_columns = _rival_columns(prepared, rivals)
+    if rivalry is not None:
+        headline = _headline_owner(similarity[0], rivalry[0], rival_columns)
+        if headline == "rival":
+            return None  # the article is about another pledge's outcome
+        if headline == "own":
+            rivalry = None  # about this pledge: its sentences are read for it
     keyword = _keyword_stances(prepared, sentences)
     for index in _closest_first(similarity):
         if float(similarity[index].max()) < FLOOR:
@@ -452,7 +458,7 @@ def read(
         ):
             continue  # the sentence reports another pledge's outcome
         stance, number = _against_target(prepared, sentence, prepared.stances[best])
-        stance, step = _by_step(prepared, steps, stance, negative)
+        stance, step = _by_step(prepared, steps, stance, negative or number == "short")
         if expects and stance != "progress":
             continue
         staged = _in_time(
@@ -482,14 +488,16 @@ def read(
 
 
 def _by_step(
-    prepared: PreparedPledge, steps: dict[str, Step], stance: Stance, negative: bool
+    prepared: PreparedPledge, steps: dict[str, Step], stance: Stance, held_back: bool
 ) -> tuple[Stance, dict[str, str]]:
     """The stance read from the step of a process the sentence reports (``steps``, its
     furthest step in each process), when the pledge's
     "fulfilled" statements name a step of it: before that step is progress ("補正予算案を
     閣議決定" for "the Diet enacted the budget"), at or past it fulfilment ("workers land at
-    Incheon", however close the sentence sits to "the plane left Incheon")."""
-    if negative or stance == "broken" or not prepared.goals:
+    Incheon", however close the sentence sits to "the plane left Incheon"). ``held_back``:
+    the sentence is negative, or names a number short of the target ("初日は390人帰還"
+    of 1,000), which no step overrules."""
+    if held_back or stance == "broken" or not prepared.goals:
         return stance, {}
     for process, step in steps.items():
         goal = prepared.goals.get(process)
@@ -671,6 +679,24 @@ def _rival_columns(prepared: PreparedPledge, rivals: frozenset[str]) -> dict[boo
         if owner in rivals:
             columns[negated].append(i)
     return columns
+
+
+def _headline_owner(own: Vectors, rivalry: Vectors, columns: dict[bool, list[int]]) -> str | None:
+    """Whose outcome the headline names: "own", "rival" (closer to another on-topic
+    pledge's statement by ``RIVAL_MARGIN``), or None (neither clearly). An article is
+    evidence for the pledge its headline is about: "Diet passes bill ending the gasoline
+    surcharge" may add in its body that the diesel one ends in April, yet it is no report
+    of the diesel pledge, and the gasoline pledge keeps the body's sentences even where
+    they name diesel too."""
+    closest_own = float(own.max())
+    closest_rival = _closest_rival(rivalry, columns[False] + columns[True])
+    if max(closest_own, closest_rival) < FLOOR:
+        return None
+    if closest_rival > closest_own + RIVAL_MARGIN:
+        return "rival"
+    if closest_own > closest_rival + RIVAL_MARGIN:
+        return "own"
+    return None
 
 
 def _closest_rival(row: Vectors, columns: list[int]) -> float:

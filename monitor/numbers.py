@@ -89,7 +89,13 @@ _ENGLISH_WORDS = {
 _ENGLISH_MULTIPLIERS = {"dozen": 12, "hundred": 100}
 _ENGLISH_GROUPS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-_NUM = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1.000/1.000", "1.212 corps": European grouping by dots, read as thousands unless a scale
+# or per cent follows ("2.125 trillion", "1.500 %" stay decimals)
+_DOTTED_THOUSANDS = (
+    r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d|\s?(?:%|％|(?i:per\s?cent|percent|trillion|"
+    r"billion|million|milliards?|millions?|tn|bn|mn|mln)(?![a-z])|조|억|만|兆|億|亿|万|ล้าน))"
+)
+_NUM = rf"\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_DOTTED_THOUSANDS}|\d+(?:\.\d+)?"
 # พัน before ธ is พันธ์ ("kind"), as in กุมภาพันธ์; ร้อยละ is "per cent", not "hundred".
 _UNIT = r"조|억|만|천|백|兆|億|亿|万|千|百|ล้าน|แสน|หมื่น|พัน(?!ธ)|ร้อย(?!ละ)"
 _GROUP = rf"(?:{_NUM})\s?(?:{_UNIT})(?:\s?(?:{_UNIT}))*"
@@ -202,7 +208,9 @@ def _value_of(match: re.Match[str]) -> float | None:
         value = _english_words_value(body)
     else:
         tokens = re.findall(rf"{_NUM}|{_UNIT}", body)
-        value = _myriad_value(tokens)
+        fields = match.groupdict()
+        plain = len(tokens) == 1 and not fields.get("scale") and not fields.get("percent")
+        value = _myriad_value(tokens, dotted=plain)
     if value is None:
         return None
     scale = match.groupdict().get("scale")
@@ -211,9 +219,10 @@ def _value_of(match: re.Match[str]) -> float | None:
     return value
 
 
-def _myriad_value(tokens: list[str]) -> float:
+def _myriad_value(tokens: list[str], dotted: bool = False) -> float:
     """Tokens of digits and units, in the East Asian and Thai way: 3 억 5 천 만 is
-    350,000,000; a unit with no digit before it counts once (만 = 10,000)."""
+    350,000,000; a unit with no digit before it counts once (만 = 10,000). ``dotted``: a
+    number grouped by dots ("1.212") is thousands."""
     total = 0.0
     section = 0.0
     current: float | None = None
@@ -230,7 +239,8 @@ def _myriad_value(tokens: list[str]) -> float:
                 total += (section or 1.0) * unit
             section, current = 0.0, None
         else:
-            current = float(re.sub(r"[,，]", "", token))
+            grouping = r"[,，.]" if dotted and re.fullmatch(_DOTTED_THOUSANDS, token) else r"[,，]"
+            current = float(re.sub(grouping, "", token))
     return total + section + (current or 0.0)
 
 

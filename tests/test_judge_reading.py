@@ -13,6 +13,7 @@ import pytest
 from monitor import judge
 from monitor.embed import UniversalSentenceEncoder
 from monitor.pledgefile import Pledge, load_config
+from monitor.pledgefile.schema import Target
 
 PLEDGES = """\
 version: 1
@@ -468,3 +469,75 @@ def test_a_step_done_with_the_outcome_only_expected_is_progress(
     )
     assert found is not None
     assert found.stance == "progress" and found.cue is not None and found.cue.kind == "future"
+
+
+def test_a_number_short_of_the_target_outweighs_a_step_at_the_goal(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """A landing is the journey's last step, yet 100 of 300 workers is short of the target."""
+    pledge = pledges["charter-return"].model_copy(
+        update={"target": Target(at_least=300, of="workers")}
+    )
+    found = reading(
+        embedder,
+        pledge,
+        "First 100 released Korean workers arrived home on a charter flight",
+        "",
+        date(2025, 9, 12),
+    )
+    assert found is not None
+    assert found.stance == "progress" and found.parts["target"] == "short"
+
+
+SHARED_LAW = """\
+version: 1
+timezone: Asia/Tokyo
+feeds:
+  - {id: news, title: News, url: "https://news.example.org/feed"}
+pledges:
+  - id: gasoline
+    title: Abolish the provisional gasoline tax
+    made_by: [Six parties]
+    made_on: 2025-10-31
+    source: https://example.org/promise
+    outcomes:
+      progress: ["The lower house passed the bill abolishing the provisional gasoline tax"]
+    context: ["gasoline|diesel", "tax"]
+  - id: diesel
+    title: Abolish the provisional diesel tax
+    made_by: [Six parties]
+    made_on: 2025-10-31
+    source: https://example.org/promise
+    outcomes:
+      progress:
+        - "The lower house passed the law ending the gasoline tax and the diesel tax in April"
+    context: ["gasoline|diesel", "tax"]
+"""
+
+
+def test_an_article_is_evidence_for_the_pledge_its_headline_is_about(
+    embedder: UniversalSentenceEncoder, tmp_path: Path
+) -> None:
+    """The body names both taxes and sits closer to the diesel statement, which names both;
+    the headline is about gasoline, so the gasoline pledge reads the body and diesel not."""
+    path = tmp_path / "pledges.yaml"
+    path.write_text(SHARED_LAW, encoding="utf-8")
+    every = judge.prepare_all(load_config(path).pledges, embedder)
+    title = "Lower house passes bill to end provisional gasoline tax"
+    text = (
+        "The lower house passed on Tuesday the bill ending the gasoline tax on 31 December "
+        "and the diesel tax on 1 April."
+    )
+    sentences = judge.sentences_of(title, text)
+    vectors = embedder.encode(sentences)
+    page = judge.page_of(title, text)
+    on_topic = judge.pledges_on_topic(every, page)
+    assert on_topic == {"gasoline", "diesel"}
+    gasoline, diesel = (
+        judge.read(
+            p, sentences, vectors, date(2025, 11, 25), judge.on_topic(p, page) or (), on_topic
+        )
+        for p in every
+    )
+    assert gasoline is not None and gasoline.stance == "progress"
+    assert diesel is None

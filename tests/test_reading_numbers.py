@@ -196,3 +196,12 @@ def test_a_number_that_names_the_goal_is_no_count() -> None:
 
 def test_clock_times_are_not_counts() -> None:
     assert values("전세기가 12일 오후 3시 23분께 330명을 태우고 도착했다") == [330.0]
+
+
+def test_dots_group_thousands_unless_a_scale_or_per_cent_follows() -> None:
+    """French and Ukrainian style writes 1.000 for 1,000; "2.125 trillion" is a decimal."""
+    assert [q.value for q in quantities("l'échange 1.000/1.000 terminé")] == [1000.0, 1000.0]
+    assert [q.value for q in quantities("la Russie a rendu 6.057 corps")] == [6057.0]
+    assert [q.value for q in quantities("2.125 trillion yen")] == [2.125e12]
+    assert [q.value for q in quantities("a rate of 1.500 %")] == [1.5]
+    assert [q.value for q in quantities("version 0.500")] == [0.5]
