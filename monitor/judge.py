@@ -35,7 +35,7 @@ import numpy as np
 from monitor.countries import with_country_names
 from monitor.cues import Cue, cues_with_deciding, is_factual, read_cues
 from monitor.embed import Embedder, Vectors
-from monitor.eventdate import DateMention, event_date, later_date
+from monitor.eventdate import DateMention, date_mentions, event_date, later_date
 from monitor.match import (
     MATCHER_VERSION,
     CompiledRules,
@@ -106,6 +106,7 @@ class PreparedPledge:
     rivals_owner: tuple[str, ...]  # the pledge each rival statement belongs to
     topic_words: tuple[str, ...] = ()
     goals: dict[str, int] = field(default_factory=dict)  # process → step fulfilment reaches
+    outcome_day: DateMention | None = None  # the day the outcome is to happen on, if named
 
     @property
     def reads_meaning(self) -> bool:
@@ -168,6 +169,9 @@ def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
     # the scripts an entry must be met in are those the editor wrote it in
     context = tuple(_with_country_names(term) for term in written)
     own, others = every.rows(pledge.id, own=True), every.rows(pledge.id, own=False)
+    outcomes = [
+        every.texts[i] for i in own if every.stances[i] == "fulfilled" and not every.negated[i]
+    ]
     return PreparedPledge(
         pledge=pledge,
         context=context,
@@ -183,13 +187,8 @@ def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
         rivals_negated=tuple(every.negated[i] for i in others),
         rivals_owner=tuple(every.owners[i] for i in others),
         topic_words=_topic_words(pledge.title),
-        goals=_goals(
-            [
-                every.texts[i]
-                for i in own
-                if every.stances[i] == "fulfilled" and not every.negated[i]
-            ]
-        ),
+        goals=_goals(outcomes),
+        outcome_day=_outcome_day(outcomes, pledge.made_on),
     )
 
 
@@ -197,6 +196,35 @@ def _with_country_names(term: Term) -> Term:
     """The entry, also met by the other names of a country it names (``countries``)."""
     names = with_country_names(term.alternatives)
     return term if len(names) == len(term.alternatives) else compile_term("|".join(names))
+
+
+def _outcome_day(fulfilled: Sequence[str], made_on: date) -> DateMention | None:
+    """The day the "fulfilled" statements say the outcome happens on ("the surcharge was
+    abolished on December 31", "12月31日に廃止された"), the earliest when they name several;
+    a deadline ("by December 31", "12月31日までに") names no such day. No report published
+    before that day tells the outcome: the law that fixes it is a step."""
+    days = [
+        mention
+        for text in fulfilled
+        for mention in date_mentions(text, made_on)
+        if mention.day > made_on and not _is_a_deadline(text, mention)
+    ]
+    return min(days, key=lambda mention: mention.day) if days else None
+
+
+_DEADLINE_BEFORE = re.compile(
+    r"\b(by|before|until|no later than|within|d'ici|avant|au plus tard)\s+(the\s+|le\s+)?$|"
+    r"ภายใน\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|前に|之前|以前|ก่อน)")
+
+
+def _is_a_deadline(text: str, mention: DateMention) -> bool:
+    at = text.find(mention.text)
+    return bool(
+        _DEADLINE_BEFORE.search(text[:at]) or _DEADLINE_AFTER.match(text[at + len(mention.text) :])
+    )
 
 
 def _goals(fulfilled: Sequence[str]) -> dict[str, int]:
@@ -467,6 +495,11 @@ def read(
         if staged is None:
             continue  # a step named for a day to come is only announced
         stance, stage = staged
+        ahead = _outcome_day_ahead(prepared, published)
+        if stance == "fulfilled" and ahead is not None:
+            if _official_act(steps) is None:
+                continue  # the outcome told before its day: a forecast, or another matter
+            stance, stage = "progress", {"before": ahead.text}
         scored = _scored(
             prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
         )
@@ -557,6 +590,12 @@ def _in_time(
     if part is not None and not _PART_WAY.search(statement):
         return "progress", {"part way": part.group(0)}
     return stance, {}
+
+
+def _outcome_day_ahead(prepared: PreparedPledge, published: date) -> DateMention | None:
+    """The day the outcome is to happen on, if it is still ahead of ``published``."""
+    day = prepared.outcome_day
+    return day if day is not None and published < day.day else None
 
 
 def _official_act(steps: dict[str, Step]) -> Step | None:

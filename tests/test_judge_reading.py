@@ -13,7 +13,7 @@ import pytest
 from monitor import judge
 from monitor.embed import UniversalSentenceEncoder
 from monitor.pledgefile import Pledge, load_config
-from monitor.pledgefile.schema import Target
+from monitor.pledgefile.schema import Outcomes, Target
 
 PLEDGES = """\
 version: 1
@@ -541,3 +541,40 @@ def test_an_article_is_evidence_for_the_pledge_its_headline_is_about(
     )
     assert gasoline is not None and gasoline.stance == "progress"
     assert diesel is None
+
+
+def test_before_the_day_the_outcome_is_to_happen_on_an_enacted_law_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """The statement names the day ("abolished on December 31"): a report of 28 November
+    that the law is enacted is a step; one that only tells the outcome is no evidence."""
+    pledge = pledges["extra-budget"].model_copy(
+        update={
+            "title": "Abolish the gasoline surcharge",
+            "outcomes": Outcomes(
+                fulfilled=["The provisional gasoline surcharge was abolished on December 31"]
+            ),
+            "context": ["gasoline"],
+        }
+    )
+    enacted = reading(
+        embedder,
+        pledge,
+        "Diet enacts law abolishing the provisional gasoline surcharge",
+        "",
+        date(2025, 11, 28),
+    )
+    assert enacted is not None
+    assert enacted.stance == "progress" and enacted.parts["before"] == "December 31"
+    told = "The provisional gasoline surcharge is abolished, says a columnist"
+    assert reading(embedder, pledge, told, "", date(2025, 11, 28)) is None
+    after = reading(embedder, pledge, told, "", date(2026, 1, 2))
+    assert after is not None and after.stance == "fulfilled"
+
+
+def test_a_deadline_is_no_day_of_the_outcome() -> None:
+    made_on = date(2025, 10, 31)
+    assert judge._outcome_day(["The surcharge was abolished by December 31"], made_on) is None
+    assert judge._outcome_day(["暫定税率が12月31日までに廃止された"], made_on) is None
+    found = judge._outcome_day(["가솔린세 잠정세율이 12월 31일 폐지됐다"], made_on)
+    assert found is not None and found.day == date(2025, 12, 31)
