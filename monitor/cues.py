@@ -564,10 +564,7 @@ def cues_with_deciding(sentence: str) -> tuple[list[Cue], Cue | None]:
 def _decide(sentence: str, found: list[tuple[_Hit, Cue]]) -> Cue | None:
     if not found:
         return None
-    # max keeps the first of equals; a weak cue yields to another of the same rank
-    strongest = max(found, key=lambda pair: (_PRECEDENCE[pair[1].kind], not pair[0].pattern.weak))[
-        1
-    ]
+    strongest = max(found, key=_strength)[1]  # max keeps the first of equals
     last = found[-1][1]
     if last.kind == "done" and last.lang == "ko" and _PRECEDENCE[strongest.kind] <= 1:
         folded = _fold_keeping_length(sentence)
@@ -579,6 +576,12 @@ def _decide(sentence: str, found: list[tuple[_Hit, Cue]]) -> Cue | None:
         if not foreground:
             return last
     return strongest
+
+
+def _strength(found: tuple[_Hit, Cue]) -> tuple[int, bool]:
+    """A cue's rank; a weak cue yields to another of the same rank ("예정" over "다음 달")."""
+    hit, cue = found
+    return _PRECEDENCE[cue.kind], not hit.pattern.weak
 
 
 # 약속한, 합의한, 계획된, 약속했던: the cue ends a clause that describes the next noun

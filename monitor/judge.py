@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Literal
 
 import numpy as np
 
@@ -217,7 +218,7 @@ _DEADLINE_BEFORE = re.compile(
     r"ภายใน\s*$",
     re.IGNORECASE,
 )
-_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|前に|之前|以前|ก่อน)")
+_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|前に|之前|ก่อน)")
 
 
 def _is_a_deadline(text: str, mention: DateMention) -> bool:
@@ -466,6 +467,7 @@ def read(
         if headline == "own":
             rivalry = None  # about this pledge: its sentences are read for it
     keyword = _keyword_stances(prepared, sentences)
+    outcome_ahead = _outcome_day_ahead(prepared, published)
     for index in _closest_first(similarity):
         if float(similarity[index].max()) < FLOOR:
             return None
@@ -495,11 +497,10 @@ def read(
         if staged is None:
             continue  # a step named for a day to come is only announced
         stance, stage = staged
-        ahead = _outcome_day_ahead(prepared, published)
-        if stance == "fulfilled" and ahead is not None:
+        if stance == "fulfilled" and outcome_ahead is not None:
             if _official_act(steps) is None:
                 continue  # the outcome told before its day: a forecast, or another matter
-            stance, stage = "progress", {"before": ahead.text}
+            stance, stage = "progress", {"before": outcome_ahead.text}
         scored = _scored(
             prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
         )
@@ -720,7 +721,9 @@ def _rival_columns(prepared: PreparedPledge, rivals: frozenset[str]) -> dict[boo
     return columns
 
 
-def _headline_owner(own: Vectors, rivalry: Vectors, columns: dict[bool, list[int]]) -> str | None:
+def _headline_owner(
+    own: Vectors, rivalry: Vectors, columns: dict[bool, list[int]]
+) -> Literal["own", "rival"] | None:
     """Whose outcome the headline names: "own", "rival" (closer to another on-topic
     pledge's statement by ``RIVAL_MARGIN``), or None (neither clearly). An article is
     evidence for the pledge its headline is about: "Diet passes bill ending the gasoline

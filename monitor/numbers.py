@@ -89,12 +89,10 @@ _ENGLISH_WORDS = {
 _ENGLISH_MULTIPLIERS = {"dozen": 12, "hundred": 100}
 _ENGLISH_GROUPS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-# "1.000/1.000", "1.212 corps": European grouping by dots, read as thousands unless a scale
-# or per cent follows ("2.125 trillion", "1.500 %" stay decimals)
-_DOTTED_THOUSANDS = (
-    r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d|\s?(?:%|％|(?i:per\s?cent|percent|trillion|"
-    r"billion|million|milliards?|millions?|tn|bn|mn|mln)(?![a-z])|조|억|만|兆|億|亿|万|ล้าน))"
-)
+# "1.000/1.000", "1.212 corps": European grouping by dots. Read as thousands only when the
+# number stands alone (``_value_of``): with a scale or per cent ("2.125 trillion", "1.500 %")
+# it is a decimal.
+_DOTTED_THOUSANDS = r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)"
 _NUM = rf"\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_DOTTED_THOUSANDS}|\d+(?:\.\d+)?"
 # พัน before ธ is พันธ์ ("kind"), as in กุมภาพันธ์; ร้อยละ is "per cent", not "hundred".
 _UNIT = r"조|억|만|천|백|兆|億|亿|万|千|百|ล้าน|แสน|หมื่น|พัน(?!ธ)|ร้อย(?!ละ)"
