@@ -555,9 +555,17 @@ def deciding_cue(sentence: str) -> Cue | None:
     return _decide(sentence, _cue_hits(sentence))
 
 
-def cues_with_deciding(sentence: str) -> tuple[list[Cue], Cue | None]:
-    """``read_cues`` and ``deciding_cue`` together, reading the sentence once."""
-    found = _cue_hits(sentence)
+def cues_with_deciding(
+    sentence: str, own_acts: re.Pattern[str] | None = None
+) -> tuple[list[Cue], Cue | None]:
+    """``read_cues`` and ``deciding_cue`` together, reading the sentence once.
+    ``own_acts``: words that are the act a pledge promises, never a setback of it ("scrap"
+    in "Diet OKs bill to scrap the gasoline surcharge", when scrapping it is the pledge)."""
+    found = [
+        (hit, cue)
+        for hit, cue in _cue_hits(sentence)
+        if not (own_acts is not None and cue.kind == "negation" and own_acts.fullmatch(cue.text))
+    ]
     return [cue for _, cue in found], _decide(sentence, found)
 
 

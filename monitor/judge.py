@@ -34,7 +34,7 @@ from typing import Literal
 import numpy as np
 
 from monitor.countries import with_country_names
-from monitor.cues import Cue, cues_with_deciding, is_factual, read_cues
+from monitor.cues import Cue, cues_with_deciding, is_factual
 from monitor.embed import Embedder, Vectors
 from monitor.eventdate import DateMention, date_mentions, event_date, later_date
 from monitor.match import (
@@ -52,7 +52,7 @@ from monitor.pledgefile import Pledge, Stance
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 4
+JUDGE_VERSION = 5
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -108,6 +108,7 @@ class PreparedPledge:
     topic_words: tuple[str, ...] = ()
     goals: dict[str, int] = field(default_factory=dict)  # process → step fulfilment reaches
     outcome_day: DateMention | None = None  # the day the outcome is to happen on, if named
+    own_acts: re.Pattern[str] | None = None  # removal verbs that are the pledge's own act
 
     @property
     def reads_meaning(self) -> bool:
@@ -127,6 +128,7 @@ def prepare_all(pledges: Sequence[Pledge], embedder: Embedder | None) -> list[Pr
         (pledge.id, stance, text) for pledge in pledges for stance, text in _statements_of(pledge)
     ]
     texts = tuple(text for _, _, text in rows)
+    acts = {pledge.id: _own_acts(pledge) for pledge in pledges}
     every = _Statements(
         owners=tuple(owner for owner, _, _ in rows),
         stances=tuple(stance for _, stance, _ in rows),
@@ -134,9 +136,9 @@ def prepare_all(pledges: Sequence[Pledge], embedder: Embedder | None) -> list[Pr
         vectors=embedder.encode(list(texts))
         if texts and embedder is not None
         else _no_vectors(len(texts)),
-        negated=tuple(_says_not(text, read_cues(text)) for text in texts),
+        negated=tuple(_says_not(text, acts[owner]) for owner, _, text in rows),
     )
-    return [_prepared(pledge, every) for pledge in pledges]
+    return [_prepared(pledge, every, acts[pledge.id]) for pledge in pledges]
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,27 @@ def _statements_of(pledge: Pledge) -> list[tuple[Stance, str]]:
     ]
 
 
-def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
+# Verbs of removal: a pledge to abolish, scrap, cancel or lift something is kept by the very
+# words that elsewhere tell a setback ("Diet OKs bill to scrap the gasoline surcharge").
+_REMOVAL = re.compile(
+    r"\b(scrap(s|ped|ping)?|abolish(es|ed|ing)?|abolition|eliminat(e|es|ed|ing|ion)|"
+    r"repeal(s|ed|ing)?|cancel(s|led|ed|ling|lation)?|lift(s|ed|ing)?|"
+    r"remov(e|es|ed|al)|supprim\w*|abrog\w*)\b|"
+    r"폐지|철폐|없애|廃止|撤廃|废除|廢除|取消|ยกเลิก",
+    re.IGNORECASE,
+)
+
+
+def _own_acts(pledge: Pledge) -> re.Pattern[str] | None:
+    """The removal verbs that are this pledge's own act, when its "fulfilled" statements
+    tell a removal; None for any other pledge."""
+    removes = any(
+        _REMOVAL.search(text) for stance, text in _statements_of(pledge) if stance == "fulfilled"
+    )
+    return _REMOVAL if removes else None
+
+
+def _prepared(pledge: Pledge, every: _Statements, acts: re.Pattern[str] | None) -> PreparedPledge:
     written = tuple(compile_term(t) for t in pledge.context)
     # the scripts an entry must be met in are those the editor wrote it in
     context = tuple(_with_country_names(term) for term in written)
@@ -190,6 +212,7 @@ def _prepared(pledge: Pledge, every: _Statements) -> PreparedPledge:
         topic_words=_topic_words(pledge.title),
         goals=_goals(outcomes),
         outcome_day=_outcome_day(outcomes, pledge.made_on),
+        own_acts=acts,
     )
 
 
@@ -472,8 +495,8 @@ def read(
         if float(similarity[index].max()) < FLOOR:
             return None
         sentence = sentences[index]
-        cues, cue = cues_with_deciding(sentence)
-        negative = _says_not(sentence, cues)
+        cues, cue = cues_with_deciding(sentence, prepared.own_acts)
+        negative = _says_not(sentence, prepared.own_acts, cues)
         steps = furthest(sentence)
         expects = _expects_after_a_step(prepared, steps, cue)
         if not is_factual(cue) and not (negative and _only_negation(cues)) and not expects:
@@ -766,10 +789,16 @@ _UNDONE = re.compile(
 _NEGATIVE_KINDS = frozenset({"negation", "denial"})
 
 
-def _says_not(text: str, cues: Sequence[Cue]) -> bool:
-    """Whether a text (with ``cues``, its cues) says that something did not happen or was
-    undone."""
-    return bool(_WITHOUT.search(text) or _UNDONE.search(text)) or any(
+def _says_not(
+    text: str, own_acts: re.Pattern[str] | None, cues: Sequence[Cue] | None = None
+) -> bool:
+    """Whether a text (with ``cues``, its cues, read here when not given) says that
+    something did not happen or was undone; ``own_acts`` are words of the pledge's own act
+    (``_own_acts``), which undo nothing."""
+    if cues is None:
+        cues = cues_with_deciding(text, own_acts)[0]
+    acts = own_acts.sub(" ", text) if own_acts is not None else text
+    return bool(_WITHOUT.search(acts) or _UNDONE.search(acts)) or any(
         c.kind in _NEGATIVE_KINDS for c in cues
     )
 

@@ -90,6 +90,16 @@ pledges:
       fulfilled: ["The released Korean workers arrived home on a charter flight"]
       progress: ["A charter plane left Incheon for Atlanta to bring the Korean workers home"]
     context: ["workers|근로자|労働者"]
+  - id: surcharge-abolition
+    title: Abolish the provisional gasoline tax surcharge
+    made_by: [Six Japanese parties]
+    made_on: 2025-10-31
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["Japan's provisional gasoline tax surcharge was abolished on December 31"]
+      progress: ["The Diet passed the bill abolishing the provisional gasoline tax surcharge"]
+      broken: ["The abolition of the gasoline tax surcharge was postponed"]
+    context: ["gasoline", "tax"]
 """
 
 
@@ -578,3 +588,27 @@ def test_a_deadline_is_no_day_of_the_outcome() -> None:
     assert judge._outcome_day(["暫定税率が12月31日までに廃止された"], made_on) is None
     found = judge._outcome_day(["가솔린세 잠정세율이 12월 31일 폐지됐다"], made_on)
     assert found is not None and found.day == date(2025, 12, 31)
+
+
+def test_a_removal_verb_is_the_pledges_own_act_when_the_pledge_is_a_removal(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """ "Scrap" tells a setback of most pledges ("the plan was scrapped"); of a pledge to
+    abolish a tax it tells the act itself."""
+    found = reading(
+        embedder,
+        pledges["surcharge-abolition"],
+        "Upper house enacts law that scraps the gasoline tax surcharge",
+        "Lawmakers voted unanimously on Friday.",
+        date(2025, 11, 28),
+    )
+    assert found is not None and found.stance == "progress"
+    assert found.cue is None or found.cue.kind != "negation"
+    still_a_setback = reading(
+        embedder,
+        pledges["surcharge-abolition"],
+        "Abolition of the gasoline tax surcharge postponed",
+        "The parties postponed the abolition of the gasoline tax surcharge to next year.",
+        date(2025, 12, 10),
+    )
+    assert still_a_setback is None or still_a_setback.stance != "progress"
