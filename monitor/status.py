@@ -154,44 +154,7 @@ def judge(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> Jud
 
 def confirmed_events(timing: Timing, counted: Sequence[EvidenceView]) -> list[Event]:
     """The events of automatic evidence that may change a status on their own."""
-    return [event for event, why in _events_read(timing, counted) if why is None]
-
-
-def _events_read(timing: Timing, counted: Sequence[EvidenceView]) -> list[tuple[Event, str | None]]:
-    """Each event of the automatic evidence, with why it cannot change a status on its own
-    (None when it can)."""
-    events = events_of(counted)
-    confirmed = [event for event in events if _confirmed(event, timing.policy)]
-    done = min((e.happened_at for e in confirmed if e.stance == "fulfilled"), default=None)
-    read: list[tuple[Event, str | None]] = []
-    for event in events:
-        why = None
-        if event not in confirmed:
-            need = timing.policy.needed(event.stance)
-            why = (
-                f"{len(event.outlets)} of {need} outlets, score {event.score:.2f} "
-                f"(alone needs {timing.policy.strong:.2f})"
-            )
-        elif _step_after_outcome(event, done):
-            assert done is not None
-            day = done.astimezone(timing.made_at.tzinfo)  # the file's zone
-            why = f"a step after the pledge was fulfilled on {day:%Y-%m-%d} — another matter?"
-        read.append((event, why))
-    return read
-
-
-# A step reported as happening after the outcome is no step toward it: once "1,000 for
-# 1,000" is exchanged, a swap of 185 months later is another exchange. A day of slack for
-# reports dated by their publication.
-STEP_AFTER_OUTCOME = timedelta(days=1)
-
-
-def _step_after_outcome(event: Event, fulfilled_at: datetime | None) -> bool:
-    return (
-        event.stance == "progress"
-        and fulfilled_at is not None
-        and event.happened_at - fulfilled_at > STEP_AFTER_OUTCOME
-    )
+    return [event for event in events_of(counted) if _confirmed(event, timing.policy)]
 
 
 def standing_evidence(timing: Timing, evidence: Sequence[EvidenceView], at: datetime) -> set[int]:
@@ -246,9 +209,18 @@ def awaiting_review(
     unreviewed = [e for e in evidence if not e.human and not e.rejected and e.published_at <= at]
     counted = [e for e in unreviewed if counts(e, timing, at)]
     by_id = {e.id: e for e in unreviewed}
-    for event, why in _events_read(timing, counted):
-        if why is not None:
-            waiting += [(by_id[piece.id], why) for piece in event.pieces]
+    for event in events_of(counted):
+        if _confirmed(event, timing.policy):
+            continue
+        need = timing.policy.needed(event.stance)
+        for piece in event.pieces:
+            waiting.append(
+                (
+                    by_id[piece.id],
+                    f"{len(event.outlets)} of {need} outlets, score {event.score:.2f} "
+                    f"(alone needs {timing.policy.strong:.2f})",
+                )
+            )
     for view in unreviewed:
         if view.published_at < timing.made_at and view.score >= timing.policy.strong:
             waiting.append((view, "predates the pledge — check made_on"))

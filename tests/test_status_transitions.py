@@ -14,7 +14,6 @@ from monitor.status import (
     not_counted_because,
     reconcile,
     standing,
-    standing_evidence,
     timeline,
 )
 
@@ -131,24 +130,6 @@ def test_the_news_of_the_days_the_pledge_is_made_is_the_promise_not_the_act() ->
     assert judge(TIMING, [later], at("2025-11-01")).status == Status.FULFILLED
     vouched = piece(4, "fulfilled", "2025-10-27", human=True)
     assert judge(TIMING, [vouched], at("2025-11-01")).status == Status.FULFILLED
-
-
-def test_a_step_after_a_confirmed_fulfilment_waits_for_a_person() -> None:
-    """ "1,000 for 1,000" exchanged on 20 November; a swap of 185 in December is another
-    exchange, not a step toward the pledge kept: it waits, and the status stays fulfilled.
-    A step that happened before the outcome, reported after it, still counts."""
-    kept = piece(1, "fulfilled", "2025-11-20", score=0.9)
-    earlier_step = piece(2, "progress", "2025-11-22", happened_at=at("2025-11-18"), score=0.9)
-    another_swap = piece(3, "progress", "2025-12-10", score=0.9)
-    evidence = [kept, earlier_step, another_swap]
-    assert judge(TIMING, evidence, at("2025-12-20")).status == Status.FULFILLED
-    assert standing_evidence(TIMING, evidence, at("2025-12-20")) == {1, 2}
-    waiting = awaiting_review(TIMING, evidence, at("2025-12-20"))
-    assert [(view.id, why) for view, why in waiting] == [
-        (3, "a step after the pledge was fulfilled on 2025-11-20 — another matter?")
-    ]
-    # before the fulfilment is confirmed, the same step counts as progress
-    assert standing_evidence(TIMING, [another_swap], at("2025-12-20")) == {3}
 
 
 def test_the_timeline_replays_every_change_in_order() -> None:
