@@ -144,6 +144,11 @@ _ENGLISH: list[_Pattern] = [
         # still to be done: "still needs the Senate", "remains the last task" ("has yet to"
         # is a negation, below)
         r"still (needs?|needed|has to|have to|had to|must|requires?)",
+        # the event a sentence leads up to is still to come: "focus turns to health care
+        # ahead of long-anticipated vote" ("ahead of schedule" is shielded above)
+        r"ahead of",
+        r"in the run-up to",
+        r"on the eve of",
         r"remains? to be",
         r"remains? (the|a) ['‘\"“]?(last|final|only|remaining|main) (task|step|hurdle|obstacle)",
     ),
@@ -269,6 +274,8 @@ _FRENCH: list[_Pattern] = [
         r"(devrait|devraient|pourrait|pourraient|sera|seront|aura|auront)",
         r"s'apprête(nt)? à",
         "prochainement",
+        r"à l'approche d(e|u|es)",
+        r"en amont d(e|u|es)",
     ),
     *_french(
         "plan",
@@ -442,6 +449,9 @@ _JAPANESE: list[_Pattern] = [
         "まだ",
         "これから",
         r"へ[」』\]]?\s*$",  # headline "初会合へ"
+        r"控え",  # "採決控え", "採決を控え": ahead of the vote
+        "を前に",
+        r"ます[。」』\]]?\s*$",  # the non-past polite form ends with what is to come
     ),
     *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
     *_inside("plan", "ja", "提唱", "要求", r"求め(た|る|て)", "要請"),  # a demand
@@ -475,6 +485,7 @@ _CHINESE: list[_Pattern] = [
         "即将",
         "將於",
         "将于",
+        "前夕",
     ),
     *_inside("plan", "zh", "計劃", "计划", "擬", "拟", "呼籲", "呼吁", "敦促"),
     *_inside("condition", "zh", "如果", "若是"),

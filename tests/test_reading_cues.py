@@ -588,3 +588,26 @@ def test_next_years_event_after_a_done_act_is_not_read_as_future() -> None:
 def test_words_that_only_look_like_a_cue_are_no_cue(sentence: str) -> None:
     """A motion's name, the "local time" of a dateline, a ballot question reported."""
     assert factual(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senate focus turns to health care ahead of long-anticipated vote this week",
+        "Markets steady on the eve of the referendum",
+        "Le Sénat se divise à l'approche du vote sur Obamacare",
+        "米共和党、オバマケア補助金の採決控え代替策まとまらず",
+        "連邦政府の従業員は給与の支払いを開始します",
+        "公投前夕 泰國選民排隊",
+    ],
+)
+def test_what_a_sentence_leads_up_to_is_still_to_come(sentence: str) -> None:
+    """ "Ahead of the vote" (앞두고, 控え, 前夕) tells an event not yet held; the Japanese
+    non-past polite form ("開始します") tells what is to come."""
+    assert kind(sentence) in ("future", "negation")
+    assert any(cue.kind == "future" for cue in read_cues(sentence))
+
+
+def test_ahead_of_schedule_and_the_past_polite_form_stay_reports() -> None:
+    assert kind("Japan reached the 2% goal two years ahead of schedule") != "future"
+    assert kind("連邦職員への給与の支払いを開始しました") == "done"
