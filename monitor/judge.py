@@ -52,7 +52,7 @@ from monitor.pledgefile import Pledge, Stance
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 7
+JUDGE_VERSION = 8
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -531,6 +531,8 @@ def read(
         if scored.score < ACCEPT:
             return None
         day = _event_day(sentence, sentences, published)
+        if stance == "fulfilled":
+            day = _on_the_outcome_day(prepared, published, day)
         return Reading(
             stance=stance,
             score=scored.score,
@@ -620,6 +622,25 @@ def _outcome_day_ahead(prepared: PreparedPledge, published: date) -> DateMention
     """The day the outcome is to happen on, if it is still ahead of ``published``."""
     day = prepared.outcome_day
     return day if day is not None and published < day.day else None
+
+
+# How long after the day the outcome was set for a report that says it happened is taken
+# to tell that day ("Japan's provisional gasoline tax ends after 50 years", published on
+# 1 January of a surcharge abolished on 31 December).
+OUTCOME_REPORT_DAYS = 7
+
+
+def _on_the_outcome_day(
+    prepared: PreparedPledge, published: date, told: date | None
+) -> date | None:
+    """The day a report of the outcome dates it by (``told``, the day its text names):
+    in the days right after the day the outcome was set for, that day, unless the text
+    names an earlier one. A later day such a report names is mostly its own ("regular
+    gasoline averaged 155.7 yen on Monday"), not the outcome's."""
+    scheduled = prepared.outcome_day
+    if scheduled is None or not 0 <= (published - scheduled.day).days <= OUTCOME_REPORT_DAYS:
+        return told
+    return scheduled.day if told is None or told > scheduled.day else told
 
 
 def _official_act(steps: dict[str, Step]) -> Step | None:

@@ -612,3 +612,18 @@ def test_a_removal_verb_is_the_pledges_own_act_when_the_pledge_is_a_removal(
         date(2025, 12, 10),
     )
     assert still_a_setback is None or still_a_setback.stance != "progress"
+
+
+def test_a_report_right_after_the_day_the_outcome_was_set_for_tells_that_day(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """Abolished "on December 31": a report of 6 January that it ended dates the event by
+    the 31st, though it names only the day its prices were taken (Monday the 5th); weeks
+    later, a report keeps its own day."""
+    title = "Japan's provisional gasoline tax surcharge was abolished after 50 years"
+    text = "Regular gasoline averaged 155.7 yen on Monday."
+    right_after = reading(embedder, pledges["surcharge-abolition"], title, text, date(2026, 1, 6))
+    assert right_after is not None and right_after.stance == "fulfilled"
+    assert right_after.event_day == date(2025, 12, 31)
+    weeks_later = reading(embedder, pledges["surcharge-abolition"], title, text, date(2026, 2, 4))
+    assert weeks_later is not None and weeks_later.event_day == date(2026, 2, 2)
