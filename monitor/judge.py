@@ -47,12 +47,13 @@ from monitor.match import (
     match_article,
     split_sentences,
 )
-from monitor.numbers import meets, quantities
+from monitor.numbers import Quantity, is_the_target, meets, quantities
 from monitor.pledgefile import Pledge, Stance
+from monitor.pledgefile.schema import Target
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 8
+JUDGE_VERSION = 9
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -691,11 +692,15 @@ _BEGINS = re.compile(
 )
 
 
-# Part of the way: "brought Beijing closer to its commitment", "절반 넘게", "1000만t 육박"
+# Part of the way: "brought Beijing closer to its commitment", "절반 넘게", "1000만t 육박",
+# and the first of several stages ("1천명씩 교환의 첫 순서로 390명", "first batch")
 _PART_WAY = re.compile(
     r"\b(closer to|close to (its|the) (goal|target|commitment|pledge)|"
-    r"toward(s)? (its|the) (goal|target|commitment|pledge)|halfway|more than half)\b|"
-    r"절반|육박|근접|ครึ่งหนึ่ง|เกือบครบ|半分|過半",
+    r"toward(s)? (its|the) (goal|target|commitment|pledge)|halfway|more than half|"
+    r"first (stage|round|phase|batch|part|group|wave|leg)|premi[èe]re (étape|phase|vague))\b|"
+    r"절반|육박|근접|ครึ่งหนึ่ง|เกือบครบ|半分|過半|"
+    r"첫 ?(단계|순서|회차|교환|날)|첫날|1차 ?(교환|송환|인도|석방)|1단계|"
+    r"第一(阶段|階段|批)|第1(弾|陣|段階)|初日|ชุดแรก|ระยะแรก|รอบแรก",
     re.IGNORECASE,
 )
 
@@ -887,16 +892,41 @@ def _against_target(
     target = prepared.pledge.target
     if target is None or stance == "broken":
         return stance, None
-    verdicts = [
-        verdict
+    judged = [
+        (quantity, verdict)
         for quantity in quantities(sentence)
         if (verdict := meets(target.at_least, target.at_most, target.of, quantity)) is not None
     ]
-    if not verdicts:
+    if not judged:
         return stance, None
-    if any(verdicts):
+    meeting = [quantity for quantity, verdict in judged if verdict]
+    if meeting and not _target_told_beside_a_count(target, meeting, judged, sentence):
         return "fulfilled", "meets"
     return "progress", "short"
+
+
+# Words that say a process of several stages is over, or count all of it: "completing the
+# 1,000-for-1,000 swap", "지난주부터 총 6000여구"
+_COMPLETE = re.compile(
+    r"\b(complet(e|es|ed|ing|ion)|final|finish(es|ed)?|conclud(es|ed)|achev[ée]e?s?|"
+    r"derni[èe]re?|in total|in all|altogether|a total of|au total)\b|"
+    r"완료|마무리|마쳤|마지막|총 ?\d|모두|完成|完了|完結|最終|最后|最後|累计|累計|合計|"
+    r"ครบ|เสร็จสิ้น|รวมทั้งสิ้น",
+    re.IGNORECASE,
+)
+
+
+def _target_told_beside_a_count(
+    target: Target, meeting: list[Quantity], judged: list[tuple[Quantity, bool]], sentence: str
+) -> bool:
+    """Whether the numbers that meet the target are only the target's own, told beside a
+    count that falls short of it ("1천명씩 교환의 첫 순서로 390명"), in a sentence that
+    does not say the whole is done."""
+    return (
+        any(not verdict for _, verdict in judged)
+        and all(is_the_target(target.at_least, target.at_most, target.of, q) for q in meeting)
+        and _COMPLETE.search(sentence) is None
+    )
 
 
 def _keyword_stances(prepared: PreparedPledge, sentences: Sequence[str]) -> dict[int, set[Stance]]:

@@ -197,6 +197,18 @@ def meets(
     return True
 
 
+def is_the_target(
+    target_at_least: float | None, target_at_most: float | None, of: str, quantity: Quantity
+) -> bool:
+    """Whether ``quantity`` is the target's own number (in ``of``'s scale), to the last bit."""
+    scale = scale_of(of)
+    return any(
+        abs(quantity.value - bound * scale) <= abs(bound * scale) * 1e-9
+        for bound in (target_at_least, target_at_most)
+        if bound is not None
+    )
+
+
 # --- reading one match ------------------------------------------------------------------
 
 

@@ -627,3 +627,30 @@ def test_a_report_right_after_the_day_the_outcome_was_set_for_tells_that_day(
     assert right_after.event_day == date(2025, 12, 31)
     weeks_later = reading(embedder, pledges["surcharge-abolition"], title, text, date(2026, 2, 4))
     assert weeks_later is not None and weeks_later.event_day == date(2026, 2, 2)
+
+
+def test_the_target_told_beside_a_smaller_count_is_progress(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """ "1천명씩 교환의 첫 순서로 390명": the pledge's own number told again beside the
+    count done is no report that the count was reached; a sentence that says the whole is
+    done (complete, 총, 累计) is."""
+    part = reading(
+        embedder,
+        pledges["soybeans"],
+        "China bought 6 million tons of the 12 million tons of US soybeans",
+        "Traders said prices held steady.",
+        date(2025, 12, 20),
+    )
+    assert part is not None and part.stance == "progress"
+    assert part.parts["target"] == "short"
+    whole = reading(
+        embedder,
+        pledges["soybeans"],
+        "China completed purchases of 12 million tons of US soybeans, with 2 million tons in "
+        "the last week",
+        "Traders said prices held steady.",
+        date(2026, 1, 20),
+    )
+    assert whole is not None and whole.stance == "fulfilled"
+    assert whole.parts["target"] == "meets"

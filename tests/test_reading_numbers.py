@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.numbers import Quantity, meets, quantities, scale_of
+from monitor.numbers import Quantity, is_the_target, meets, quantities, scale_of
 
 
 def values(text: str) -> list[float]:
@@ -205,3 +205,10 @@ def test_dots_group_thousands_unless_a_scale_or_per_cent_follows() -> None:
     assert [q.value for q in quantities("2.125 trillion yen")] == [2.125e12]
     assert [q.value for q in quantities("a rate of 1.500 %")] == [1.5]
     assert [q.value for q in quantities("version 0.500")] == [0.5]
+
+
+def test_the_targets_own_number_is_told_apart_from_any_other() -> None:
+    twelve_million, six_million = quantities("12 million tons, then 6 million tons")
+    assert is_the_target(12, None, "million tons", twelve_million)
+    assert not is_the_target(12, None, "million tons", six_million)
+    assert not is_the_target(None, None, "people", twelve_million)
