@@ -5,9 +5,11 @@ only announced."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from monitor import judge
@@ -654,3 +656,42 @@ def test_the_target_told_beside_a_smaller_count_is_progress(
     )
     assert whole is not None and whole.stance == "fulfilled"
     assert whole.parts["target"] == "meets"
+
+
+class _ChosenVectors:
+    """An embedder whose similarities a test sets: each known text is a unit vector at a
+    chosen cosine to the first statement's axis."""
+
+    name = "chosen"
+
+    def __init__(self, closeness: dict[str, float]) -> None:
+        self._closeness = closeness
+        self._texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            if text not in self._texts:
+                self._texts.append(text)
+            row = np.zeros(64, dtype=np.float32)
+            cosine = self._closeness.get(text, 0.0)
+            row[0], row[1 + self._texts.index(text)] = cosine, (1 - cosine**2) ** 0.5
+            rows.append(row)
+        return np.array(rows, dtype=np.float32)
+
+
+def test_a_weak_closest_sentence_does_not_stop_a_stronger_one(pledges: dict[str, Pledge]) -> None:
+    """The closest sentence may score too little to be evidence (no headline, no context, no
+    verb of completion); the headline, a little less close, names the ministry and Busan
+    and says it is done: it is read."""
+    pledge = pledges["ministry-move"]
+    statement = "The oceans ministry moved its headquarters from Sejong to Busan"
+    headline = "Oceans ministry opens its new Busan headquarters, move completed"
+    closest = "Officials said the relocation went smoothly."
+    embedder = _ChosenVectors({statement: 1.0, headline: 0.5, closest: 0.55})
+    prepared = judge.prepare(pledge, embedder)
+    context = judge.on_topic(prepared, judge.page_of(headline, closest))
+    assert context is not None
+    sentences = judge.sentences_of(headline, closest)
+    found = judge.read(prepared, sentences, embedder.encode(sentences), date(2025, 12, 24), context)
+    assert found is not None and found.sentence == headline
