@@ -53,7 +53,7 @@ from monitor.pledgefile.schema import Target
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 10
+JUDGE_VERSION = 11
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -481,6 +481,8 @@ def read(
     ``rivals`` are the pledges the article is on topic for (``pledges_on_topic``; the
     pledge's own id among them is ignored): only they may be closer to one of its
     sentences."""
+    if sentences and _OPINION.search(sentences[0]):
+        return None  # an editorial or a column argues; it reports nothing done
     similarity = vectors @ prepared.vectors.T  # sentences × statements
     rivalry = vectors @ prepared.rivals.T if rivals else None
     rival_columns = _rival_columns(prepared, rivals)
@@ -545,6 +547,16 @@ def read(
             parts=scored.parts,
         )
     return None
+
+
+# The label a headline of opinion opens with: "[社説 …]", "คอลัมน์: …", "Editorial: …",
+# or the guest of a broadcast talk ("(출연: 김열수 실장)").
+_OPINION = re.compile(
+    r"^[\[(「【《\s]*(社説|社论|社論|사설|칼럼|시론|기고|오피니언|editorial|opinion|op-ed|"
+    r"commentary|column|analysis|éditorial|tribune|chronique|point de vue|คอลัมน์|"
+    r"บทวิเคราะห์|บทบรรณาธิการ)(\s*[:：|\]】」》]|\s)|\(출연\s*:",
+    re.IGNORECASE,
+)
 
 
 def _by_step(

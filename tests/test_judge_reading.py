@@ -695,3 +695,30 @@ def test_a_weak_closest_sentence_does_not_stop_a_stronger_one(pledges: dict[str,
     sentences = judge.sentences_of(headline, closest)
     found = judge.read(prepared, sentences, embedder.encode(sentences), date(2025, 12, 24), context)
     assert found is not None and found.sentence == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "[社説 ガソリン暫定税率廃止 道路財源の確保に与野党は責任を]",
+        "Editorial: Japan's gasoline tax surcharge was abolished, now fund the roads",
+        "คอลัมน์: ภาษีน้ำมันของญี่ปุ่น gasoline tax",
+    ],
+)
+def test_an_opinion_piece_reports_nothing_done(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge], headline: str
+) -> None:
+    text = "Japan's provisional gasoline tax surcharge was abolished on December 31."
+    assert (
+        reading(embedder, pledges["surcharge-abolition"], headline, text, date(2026, 1, 3)) is None
+    )
+    assert (
+        reading(
+            embedder,
+            pledges["surcharge-abolition"],
+            "Japan's gasoline tax surcharge was abolished",
+            text,
+            date(2026, 1, 3),
+        )
+        is not None
+    )
