@@ -36,7 +36,7 @@ import numpy as np
 from monitor.countries import with_country_names
 from monitor.cues import Cue, cues_with_deciding, is_factual
 from monitor.embed import Embedder, Vectors
-from monitor.eventdate import DateMention, date_mentions, event_date, later_date
+from monitor.eventdate import DateMention, date_mentions, later_date
 from monitor.match import (
     MATCHER_VERSION,
     CompiledRules,
@@ -53,7 +53,7 @@ from monitor.pledgefile.schema import Target
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 11
+JUDGE_VERSION = 12
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -533,7 +533,7 @@ def read(
         scored.parts.update(stage | step)
         if scored.score < ACCEPT:
             continue
-        day = _event_day(sentence, sentences, published)
+        day = _event_day(sentence, sentences, published, prepared.pledge.made_on)
         if stance == "fulfilled":
             day = _on_the_outcome_day(prepared, published, day)
         return Reading(
@@ -726,13 +726,17 @@ def _begun_only(sentence: str, statement: str) -> str | None:
     return begins.group(0)
 
 
-def _event_day(sentence: str, sentences: Sequence[str], published: date) -> date | None:
+def _event_day(
+    sentence: str, sentences: Sequence[str], published: date, made_on: date
+) -> date | None:
     """The day the sentence says the event happened; a headline rarely says, so then the
-    first date of the lead (news puts when in its first sentences)."""
+    first date of the lead (news puts when in its first sentences). A day before the
+    pledge was made is background ("the subsidies that expired on October 1"), not the
+    day of an act that keeps or breaks it."""
     for text in (sentence, *sentences[:LEAD_SENTENCES]):
-        mention = event_date(text, published)
-        if mention is not None:
-            return mention.day
+        for mention in date_mentions(text, published):
+            if made_on <= mention.day <= published:
+                return mention.day
     return None
 
 

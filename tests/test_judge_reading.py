@@ -722,3 +722,17 @@ def test_an_opinion_piece_reports_nothing_done(
         )
         is not None
     )
+
+
+def test_a_day_before_the_pledge_was_made_does_not_date_its_event(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """Made on 24 June: "first proposed on June 5" is background, not the day of the move."""
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "The oceans ministry moved its headquarters from Sejong to Busan",
+        "The relocation, first proposed on June 5, 2025, was completed on Dec. 21.",
+        date(2025, 12, 24),
+    )
+    assert found is not None and found.event_day == date(2025, 12, 21)
