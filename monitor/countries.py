@@ -7,8 +7,9 @@ name in the languages the editor did not write ("ญี่ปุ่น"). An ent
 accepts all of these. Pure data and one function; no I/O.
 
 Single characters are left out ("米" is also rice in "米券", "日" a day): a name must be a word
-of its own, such as the pairs that name both sides of a story ("한미", "俄乌") or a clipped
-name ("우크라").
+of its own, such as a clipped name ("우크라", "俄方"). The pairs that name both sides of a
+story ("한미", "俄乌") are left out too: a story of two countries is not always one about
+either of their pledges (they added false evidence on the held-out part and none on dev).
 """
 
 from __future__ import annotations
@@ -90,21 +91,6 @@ _COUNTRIES: tuple[tuple[str, ...], ...] = (
     ),
 )  # fmt: skip
 
-# Short names the news joins for the two sides of a story: "한미 관세 협상", "俄乌换俘",
-# "日米首脳会談". Each is a word of its own, so it names both countries safely, where one
-# character alone would not ("美" is also "beautiful").
-_KO_US = ("South Korea", "United States")
-_PAIRS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("한미", "韓米", "韩美", "美韩", "美韓", "米韓"), _KO_US),
-    **dict.fromkeys(("한일", "韓日", "日韓", "日韩", "韩日"), ("South Korea", "Japan")),
-    **dict.fromkeys(("한중", "韓中", "中韓", "韩中", "中韩"), ("South Korea", "China")),
-    **dict.fromkeys(("미중", "米中", "美中", "中美"), ("United States", "China")),
-    **dict.fromkeys(("미일", "日米", "米日", "美日", "日美"), ("United States", "Japan")),
-    **dict.fromkeys(("중일", "日中", "中日"), ("China", "Japan")),
-    **dict.fromkeys(("러·우", "러-우", "俄乌", "俄烏", "ロ・ウ"), ("Russia", "Ukraine")),
-    **dict.fromkeys(("미러", "美俄", "俄美", "米ロ"), ("United States", "Russia")),
-    **dict.fromkeys(("태캄", "泰柬", "柬泰"), ("Thailand", "Cambodia")),
-}  # fmt: skip
 # Clipped names that are words of their own: "우크라" for 우크라이나, "俄方", "乌方".
 _SHORT: dict[str, tuple[str, ...]] = {
     "Ukraine": ("우크라", "乌方", "烏方", "乌军", "烏軍"),
@@ -114,13 +100,7 @@ _SHORT: dict[str, tuple[str, ...]] = {
 }
 
 _BY_NAME: dict[str, tuple[str, ...]] = {
-    fold(name): (
-        *names,
-        *_SHORT.get(names[0], ()),
-        *(pair for pair, sides in _PAIRS.items() if names[0] in sides),
-    )
-    for names in _COUNTRIES
-    for name in names
+    fold(name): (*names, *_SHORT.get(names[0], ())) for names in _COUNTRIES for name in names
 }
 
 
