@@ -118,7 +118,23 @@ def load_set(root: Path, splits: Iterable[Split] = ("dev", "heldout")) -> list[C
             raise ConfigError([Problem(str(root / "manifest.yaml"), None, "split", "dev|heldout")])
         if entry["split"] in wanted:
             cases.append(_load_case(root / "cases" / entry["id"], entry["id"], entry["split"]))
+    _check_unique_items(cases)
     return cases
+
+
+def _check_unique_items(cases: list[Case]) -> None:
+    """Items are told apart by id across the whole set (they are one feed's guids when
+    scored): an id used twice would score one case's article as the other's."""
+    first: dict[str, str] = {}
+    problems = []
+    for case in cases:
+        for item in case.items:
+            owner = first.setdefault(item.id, case.id)
+            if owner != case.id:
+                where = str(case.directory / "items.yaml")
+                problems.append(Problem(where, None, "id", f"{item.id} is also an item of {owner}"))
+    if problems:
+        raise ConfigError(problems)
 
 
 def _load_case(directory: Path, case_id: str, split: Split) -> Case:

@@ -11,6 +11,7 @@ from ruamel.yaml import YAML
 
 from jobs import measure
 from monitor.cli import main
+from monitor.errors import ConfigError
 from monitor.evalset import Split, load_set
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
@@ -47,3 +48,23 @@ def test_eval_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
     assert done.value.code == 0
     assert "precision  recall     f1" in out and "stance fulfilled" in out
     assert "status accuracy: " in out and "articles/s" in out
+
+
+def test_an_item_id_used_by_two_cases_is_refused(tmp_path: Path) -> None:
+    """Items are one feed's guids when scored: a shared id would score one case's article
+    as the other's."""
+    (tmp_path / "manifest.yaml").write_text(
+        "cases:\n  - {id: one, split: dev}\n  - {id: two, split: dev}\n", encoding="utf-8"
+    )
+    for case in ("one", "two"):
+        folder = tmp_path / "cases" / case
+        folder.mkdir(parents=True)
+        (folder / "pledges.yaml").write_text("timezone: UTC\n", encoding="utf-8")
+        (folder / "checkpoints.yaml").write_text("pledges: {}\n", encoding="utf-8")
+        (folder / "items.yaml").write_text(
+            "items:\n  - {id: abc-001, url: 'https://example.org/a', published: 2025-11-01,"
+            " title: A, pledge: null, stance: none, kind: distractor}\n",
+            encoding="utf-8",
+        )
+    with pytest.raises(ConfigError, match="abc-001 is also an item of one"):
+        load_set(tmp_path)
