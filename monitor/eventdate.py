@@ -41,7 +41,7 @@ class _Found:
 BUDDHIST_ERA_OFFSET = 543
 # A bare day number ("23일", "23日") is a date, but "23일간" or "23日間" is a duration.
 _KO_NOT_A_DAY = r"(?!간|째|\s*동안|\s*만에|\s*이내|\s*내로)"
-_JA_NOT_A_DAY = r"(?!間|目|連続|ぶり|以内|前後)"
+_JA_NOT_A_DAY = r"(?!間|目|連続|ぶり|以内|前後|後|で)"  # "開始8日で": in eight days
 
 _EN_MONTHS = {
     "january": 1,

@@ -611,3 +611,22 @@ def test_what_a_sentence_leads_up_to_is_still_to_come(sentence: str) -> None:
 def test_ahead_of_schedule_and_the_past_polite_form_stay_reports() -> None:
     assert kind("Japan reached the 2% goal two years ahead of schedule") != "future"
     assert kind("連邦職員への給与の支払いを開始しました") == "done"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "แห่ลงทะเบียน คนละครึ่งพลัส ผ่านไปยังไม่ถึง 2 ชั่วโมง สิทธิคงเหลือ 7.2 ล้านสิทธิ",
+        "สิทธิหมดเกลี้ยงภายในไม่กี่ชั่วโมง",
+        "ลงทะเบียนแล้วขึ้นข้อความแบบนี้ ได้-ไม่ได้รับสิทธิ",
+    ],
+)
+def test_thai_idioms_of_quantity_and_whether_are_no_negation(sentence: str) -> None:
+    """ "ไม่ถึง 2 ชั่วโมง" is under two hours, "ไม่กี่" a few, "ได้-ไม่ได้" whether or not."""
+    assert all(cue.kind != "negation" for cue in read_cues(sentence))
+    assert kind("รัฐบาลไม่ได้อนุมัติโครงการ") == "negation"
+
+
+def test_chinese_jiang_before_a_verb_is_will_and_before_an_object_is_not() -> None:
+    assert kind("商务部回应美方将对我国加征100%关税说法") == "future"
+    assert kind("俄方将1200具遗体移交乌方") is None

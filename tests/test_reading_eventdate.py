@@ -209,3 +209,9 @@ def test_a_day_from_which_a_rule_applies_is_ahead() -> None:
     assert later_date("3일부터 발효", published) == DateMention(date(2025, 12, 3), "3일")
     assert later_date("지난 3일 발효", published) is None
     assert event_date("지난 3일 발효", published) == DateMention(date(2025, 11, 3), "지난 3일")
+
+
+def test_a_japanese_count_of_days_is_no_date() -> None:
+    """ "開始8日で170億使用": in eight days since the start, not on the 8th."""
+    assert date_mentions("開始8日で170億使用、3日後に発表", date(2025, 11, 6)) == []
+    assert [m.day for m in date_mentions("8日に開始", date(2025, 11, 6))] == [date(2025, 11, 8)]
