@@ -619,14 +619,22 @@ def _exit_if_undelivered(ctx: JobContext, entries: list[OutboxEntry], err: bool 
     help="Which cases to score (held-out cases are only ever scored, never tuned on).",
 )
 @click.option(
+    "--case",
+    "case_ids",
+    multiple=True,
+    metavar="ID",
+    help="Score only this case (repeat for several), e.g. a new case scored blind.",
+)
+@click.option(
     "--errors",
     is_flag=True,
     help="Also list every item the judge got wrong or missed, with what it read "
     "(dev cases only: held-out cases are scored, never looked into).",
 )
-def eval_command(dataset: Path, split: str, errors: bool) -> None:
+def eval_command(dataset: Path, split: str, case_ids: tuple[str, ...], errors: bool) -> None:
     """Measure the judge on a labelled news set (default: ./eval): precision, recall and F1
-    per stance and per pledge, status accuracy per checkpoint, and the judge's speed."""
+    per stance, per pledge and per case, status accuracy per checkpoint and per case, and
+    the judge's speed."""
     from jobs import measure
     from monitor.evalset import Split, errors_text, load_set, report_text
 
@@ -634,6 +642,15 @@ def eval_command(dataset: Path, split: str, errors: bool) -> None:
     if not (dataset / "manifest.yaml").is_file():
         raise click.BadParameter(f"{dataset} has no manifest.yaml", param_hint="DATASET")
     cases = load_set(dataset, splits)
+    if case_ids:
+        unknown = sorted(set(case_ids) - {case.id for case in cases})
+        if unknown:
+            known = ", ".join(case.id for case in cases)
+            raise click.BadParameter(
+                f"no case {', '.join(unknown)} in {dataset} ({split}); known: {known}",
+                param_hint="--case",
+            )
+        cases = [case for case in cases if case.id in case_ids]
     result = measure.run(cases)
     click.echo(f"{dataset}: {len(cases)} cases ({split}), {result.articles} articles")
     click.echo(report_text(result.scores, result.seconds, result.articles), nl=False)

@@ -97,8 +97,10 @@ class Tally:
 class Scores:
     by_stance: dict[str, Tally] = field(default_factory=dict)
     by_pledge: dict[str, Tally] = field(default_factory=dict)
+    by_case: dict[str, Tally] = field(default_factory=dict)
     overall: Tally = field(default_factory=Tally)
     checkpoints: list[tuple[Checkpoint, str]] = field(default_factory=list)
+    case_statuses: dict[str, list[bool]] = field(default_factory=dict)  # right at each point
     false_fulfilled_distractors: list[str] = field(default_factory=list)
 
     @property
@@ -213,7 +215,10 @@ def score(
 ) -> Scores:
     """Compare the judge's evidence and statuses with the labels."""
     scores = Scores()
+    cases = list(cases)
     items = {item.id: item for case in cases for item in case.items}
+    case_of = {item.id: case.id for case in cases for item in case.items}
+    scores.by_case = {case.id: Tally() for case in cases}
     labelled = {
         (item.id, item.pledge, item.stance)
         for item in items.values()
@@ -221,27 +226,30 @@ def score(
     }
     predicted = {(p.item, p.pledge, p.stance) for p in predictions}
     for item_id, pledge, stance in labelled:
-        for tally in _tallies(scores, pledge, stance):
+        for tally in _tallies(scores, pledge, stance, case_of.get(item_id)):
             tally.labelled += 1
             tally.correct += (item_id, pledge, stance) in predicted
     for found_item, found_pledge, found_stance in predicted:
-        for tally in _tallies(scores, found_pledge, found_stance):
+        for tally in _tallies(scores, found_pledge, found_stance, case_of.get(found_item)):
             tally.predicted += 1
         item = items.get(found_item)
         if found_stance == "fulfilled" and item is not None and item.kind == "distractor":
             scores.false_fulfilled_distractors.append(f"{found_item} → {found_pledge}")
     for case in cases:
         for point in case.checkpoints:
-            scores.checkpoints.append((point, statuses.get((point.pledge, point.day), "?")))
+            judged = statuses.get((point.pledge, point.day), "?")
+            scores.checkpoints.append((point, judged))
+            scores.case_statuses.setdefault(case.id, []).append(point.status == judged)
     return scores
 
 
-def _tallies(scores: Scores, pledge: str, stance: str) -> list[Tally]:
-    return [
+def _tallies(scores: Scores, pledge: str, stance: str, case: str | None) -> list[Tally]:
+    tallies = [
         scores.by_stance.setdefault(stance, Tally()),
         scores.by_pledge.setdefault(pledge, Tally()),
         scores.overall,
     ]
+    return tallies + ([scores.by_case.setdefault(case, Tally())] if case else [])
 
 
 def errors_text(
@@ -283,6 +291,7 @@ def report_text(scores: Scores, seconds: float, articles: int) -> str:
     lines = [f"{'':44} precision  recall     f1  labelled  predicted"]
     rows = [*((f"stance {k}", v) for k, v in sorted(scores.by_stance.items()))]
     rows += [(f"pledge {k}", v) for k, v in sorted(scores.by_pledge.items())]
+    rows += [(f"case {k}", v) for k, v in scores.by_case.items()]
     rows.append(("all evidence", scores.overall))
     for name, t in rows:
         lines.append(
@@ -300,6 +309,11 @@ def report_text(scores: Scores, seconds: float, articles: int) -> str:
         f"status accuracy: {right}/{len(scores.checkpoints)}"
         + (f" = {accuracy:.2f}" if accuracy is not None else "")
     )
+    if len(scores.case_statuses) > 1:
+        lines.append(
+            "statuses by case: "
+            + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in scores.case_statuses.items())
+        )
     lines.append(
         f"distractors judged fulfilled: {len(scores.false_fulfilled_distractors)}"
         + (

@@ -68,3 +68,24 @@ def test_an_item_id_used_by_two_cases_is_refused(tmp_path: Path) -> None:
         )
     with pytest.raises(ConfigError, match="abc-001 is also an item of one"):
         load_set(tmp_path)
+
+
+def test_eval_scores_the_cases_asked_for_each_on_its_own_row(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["eval", str(EVAL), "--split", "dev", "--case", "thai-house-dissolution"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert ": 1 cases (dev)" in out and "case thai-house-dissolution " in out
+    assert "case korea-mof-busan" not in out
+
+
+def test_eval_names_an_unknown_case_and_the_known_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["eval", str(EVAL), "--split", "dev", "--case", "no-such-case"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2
+    assert "no case no-such-case" in err and "thai-house-dissolution" in err
