@@ -53,7 +53,7 @@ from monitor.pledgefile.schema import Target
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 14
+JUDGE_VERSION = 15
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -102,6 +102,7 @@ class PreparedPledge:
     stances: tuple[Stance, ...]  # the stance of each statement row
     statements: tuple[str, ...]
     negated: tuple[bool, ...]  # whether each statement says something did not happen
+    directions: tuple[str | None, ...]  # which way each statement moves a quantity, if one
     vectors: Vectors
     rivals: Vectors  # the statements of every other pledge, which a sentence may be closer to
     rivals_negated: tuple[bool, ...]
@@ -206,6 +207,7 @@ def _prepared(pledge: Pledge, every: _Statements, acts: re.Pattern[str] | None) 
         stances=tuple(every.stances[i] for i in own),
         statements=tuple(every.texts[i] for i in own),
         negated=tuple(every.negated[i] for i in own),
+        directions=_directions([every.texts[i] for i in own], outcomes),
         vectors=every.vectors[own],
         rivals=every.vectors[others],
         rivals_negated=tuple(every.negated[i] for i in others),
@@ -504,7 +506,9 @@ def read(
         expects = _expects_after_a_step(prepared, steps, cue)
         if not is_factual(cue) and not (negative and _only_negation(cues)) and not expects:
             continue  # an announcement or a plan: perhaps another sentence reports the act
-        best = _closest_statement(prepared, similarity[index], keyword.get(index, set()), negative)
+        best = _closest_statement(
+            prepared, similarity[index], keyword.get(index, set()), negative, _direction(sentence)
+        )
         if best is None:
             continue
         closeness = float(similarity[index, best])
@@ -740,8 +744,47 @@ def _event_day(
     return None
 
 
+# Which way a quantity moves. A sentence model puts "cuts the fentanyl tariff" next to
+# "imposes a 100% tariff", and "prices rose" next to "prices fell": the words are the same,
+# the change is the opposite one.
+_UP = re.compile(
+    r"\b(rais(e|es|ed|ing)|increas(e|es|ed|ing)|hik(e|es|ed|ing)|impos(e|es|ed|ing)|"
+    r"ris(e|es|en|ing)|rose|soar\w*|surg(e|es|ed|ing)|climb\w*|jump(s|ed)?|hausse|"
+    r"augment\w*|relev\w*)\b|인상|상승|올려|올렸|올랐|오른|급등|値上げ|値上がり|引き上げ|"
+    r"上昇|高騰|急騰|加征|加徵|上调|上調|提高|上涨|上漲|ปรับขึ้น|เพิ่มขึ้น|ขึ้นราคา",
+    re.IGNORECASE,
+)
+_DOWN = re.compile(
+    r"\b(cut(s|ting)?|reduc(e|es|ed|ing|tion)(?![- ]in[- ]force)|"
+    r"lower(s|ed|ing)?(?! (house|chamber))|slash\w*|halv(e|es|ed|ing)|decreas(e|es|ed|ing)|"
+    r"f(a|e)ll(s|en|ing)?(?! short)|declin\w*|"
+    r"plung\w*|baisse|rédui\w*|diminu\w*)\b|인하|하락|내려|내렸|내린|삭감|値下げ|値下がり|"
+    r"引き下げ|下落|低下|下调|下調|降低|下降|下跌|ปรับลด|ลดลง",
+    re.IGNORECASE,
+)
+
+
+def _direction(text: str) -> str | None:
+    """ "up" or "down" when the text moves a quantity one way only; None otherwise."""
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def _directions(statements: Sequence[str], fulfilled: Sequence[str]) -> tuple[str | None, ...]:
+    """Which way each statement moves a quantity: its own words, else the way the
+    pledge's "fulfilled" statements move it, when two or more say so and none says the
+    other way ("a 100% tariff imposed", "100%関税を引き上げ": up)."""
+    ways = [way for text in fulfilled if (way := _direction(text)) is not None]
+    pledge_way = ways[0] if len(ways) >= 2 and len(set(ways)) == 1 else None
+    return tuple(_direction(text) or pledge_way for text in statements)
+
+
 def _closest_statement(
-    prepared: PreparedPledge, row: Vectors, hinted: set[Stance], negative: bool
+    prepared: PreparedPledge,
+    row: Vectors,
+    hinted: set[Stance],
+    negative: bool,
+    direction: str | None = None,
 ) -> int | None:
     """The statement this sentence is closest to, among those of the same polarity: "Lecornu
     invokes 49.3" sits close to "the budget passed without 49.3" by meaning, yet says the
@@ -755,6 +798,8 @@ def _closest_statement(
             return None
         if prepared.negated[index] != negative:
             continue
+        if direction is not None and prepared.directions[index] not in (None, direction):
+            continue  # the opposite change: "tariff cut" is no report of "tariff imposed"
         if (
             prepared.stances[index] != "broken"
             or "broken" in hinted

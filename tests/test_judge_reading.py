@@ -736,3 +736,34 @@ def test_a_day_before_the_pledge_was_made_does_not_date_its_event(
         date(2025, 12, 24),
     )
     assert found is not None and found.event_day == date(2025, 12, 21)
+
+
+def test_the_opposite_change_is_no_report_of_the_pledge(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """ "Cuts the fentanyl tariff" sits next to "imposes a tariff" by its words; the change
+    goes the other way. A pledge to cut a tariff is reported by a cut."""
+    statements = judge._directions(
+        ["Trump imposed a 100% tariff on Chinese goods", "Officials drafted the order"],
+        ["Trump imposed a 100% tariff on Chinese goods", "A 100% tariff was raised on China"],
+    )
+    assert statements == ("up", "up")
+    assert judge._direction("Trump cuts the fentanyl tariff on China to 10%") == "down"
+    assert judge._direction("The lower house passed the bill") is None
+    assert judge._direction("The vote fell short of 60") is None
+    found = reading(
+        embedder,
+        pledges["tariff-cut"],
+        "Trump signs order cutting fentanyl tariff on China to 10%",
+        "The lower rate took effect on Nov. 10.",
+        date(2025, 11, 12),
+    )
+    assert found is not None and found.stance == "fulfilled"
+    raised = reading(
+        embedder,
+        pledges["tariff-cut"],
+        "Trump raises fentanyl tariff on Chinese goods to 30%",
+        "The higher rate took effect on Nov. 10.",
+        date(2025, 11, 12),
+    )
+    assert raised is None or raised.stance != "fulfilled"
