@@ -53,7 +53,7 @@ from monitor.pledgefile.schema import Target
 from monitor.steps import Step, furthest
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 15
+JUDGE_VERSION = 16
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when

@@ -630,3 +630,9 @@ def test_thai_idioms_of_quantity_and_whether_are_no_negation(sentence: str) -> N
 def test_chinese_jiang_before_a_verb_is_will_and_before_an_object_is_not() -> None:
     assert kind("商务部回应美方将对我国加征100%关税说法") == "future"
     assert kind("俄方将1200具遗体移交乌方") is None
+
+
+def test_chinese_considering_is_a_plan_and_japanese_taking_into_account_is_not() -> None:
+    assert kind("路透：川普政府考慮限制含美國軟體產品出口中國") == "plan"
+    assert kind("美国考虑对中国软件实施出口管制") == "plan"
+    assert kind("事情を考慮して補正予算を成立させた") != "plan"
