@@ -52,6 +52,8 @@ from monitor.pledgefile import Pledge, Stance
 from monitor.pledgefile.schema import Target
 from monitor.steps import Step, furthest
 
+Direction = Literal["up", "down"]  # which way a sentence moves a quantity
+
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
 JUDGE_VERSION = 16
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
@@ -102,7 +104,7 @@ class PreparedPledge:
     stances: tuple[Stance, ...]  # the stance of each statement row
     statements: tuple[str, ...]
     negated: tuple[bool, ...]  # whether each statement says something did not happen
-    directions: tuple[str | None, ...]  # which way each statement moves a quantity, if one
+    directions: tuple[Direction | None, ...]  # which way each statement moves a quantity
     vectors: Vectors
     rivals: Vectors  # the statements of every other pledge, which a sentence may be closer to
     rivals_negated: tuple[bool, ...]
@@ -764,13 +766,15 @@ _DOWN = re.compile(
 )
 
 
-def _direction(text: str) -> str | None:
+def _direction(text: str) -> Direction | None:
     """ "up" or "down" when the text moves a quantity one way only; None otherwise."""
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     return "up" if up and not down else "down" if down and not up else None
 
 
-def _directions(statements: Sequence[str], fulfilled: Sequence[str]) -> tuple[str | None, ...]:
+def _directions(
+    statements: Sequence[str], fulfilled: Sequence[str]
+) -> tuple[Direction | None, ...]:
     """Which way each statement moves a quantity: its own words, else the way the
     pledge's "fulfilled" statements move it, when two or more say so and none says the
     other way ("a 100% tariff imposed", "100%関税を引き上げ": up)."""
@@ -784,7 +788,7 @@ def _closest_statement(
     row: Vectors,
     hinted: set[Stance],
     negative: bool,
-    direction: str | None = None,
+    direction: Direction | None = None,
 ) -> int | None:
     """The statement this sentence is closest to, among those of the same polarity: "Lecornu
     invokes 49.3" sits close to "the budget passed without 49.3" by meaning, yet says the
