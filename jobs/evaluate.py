@@ -89,7 +89,9 @@ class _Pages:
             if len(self._pages) >= self.LIMIT:
                 self._pages.clear()
                 self._topics.clear()
-            page = self._pages[key] = judge.page_of(article.title, article.text)
+            page = self._pages[key] = judge.page_of(
+                article.title, article.text, article.canonical_url
+            )
         return page
 
     def topics_of(self, article: Article, every: list[judge.PreparedPledge]) -> frozenset[str]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Literal
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -55,7 +56,7 @@ from monitor.steps import Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 16
+JUDGE_VERSION = 17
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -329,6 +330,7 @@ class Page:
     cycle (folding and telling the script cost more than the filter itself)."""
 
     folded: str
+    site_script: str | None = None  # the script of the home country of the site's domain
 
     @cached_property
     def script(self) -> str:
@@ -370,7 +372,7 @@ _HANGUL_COUNTRY_OPENING = re.compile(r"^[\[\"'“‘]?(일|미|중|러|태)(?=\s
 
 # A country's own press rarely names it: a Japanese report of "the Diet passed the budget"
 # is about Japan without saying 日本. A context entry that names the home country of the
-# article's script is taken as met.
+# article's script, or of its site's domain (``_SITE_SCRIPTS``), is taken as met.
 _HOME_COUNTRY = {
     "kana": ("日本",),
     "hangul": ("한국", "대한민국"),
@@ -379,8 +381,18 @@ _HOME_COUNTRY = {
 }
 
 
-def page_of(title: str, text: str) -> Page:
-    return Page(fold(f"{title}\n{text}"))
+def page_of(title: str, text: str, url: str | None = None) -> Page:
+    return Page(fold(f"{title}\n{text}"), _site_script(url))
+
+
+# The country a site's domain belongs to, by the script of its language: the English
+# edition of a Korean broadcaster (world.kbs.co.kr) no more names Korea than its Korean one.
+_SITE_SCRIPTS = {"kr": "hangul", "jp": "kana", "th": "thai", "kh": "khmer"}
+
+
+def _site_script(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return _SITE_SCRIPTS.get(host.rsplit(".", 1)[-1]) if host else None
 
 
 def on_topic(prepared: PreparedPledge, page: Page) -> tuple[str, ...] | None:
@@ -397,7 +409,7 @@ def on_topic(prepared: PreparedPledge, page: Page) -> tuple[str, ...] | None:
     found = []
     entries = zip(prepared.context, prepared.context_scripts, prepared.context_homes, strict=True)
     for term, scripts, homes in entries:
-        hit = term.found_in(whole) or homes.get(page.script)
+        hit = term.found_in(whole) or homes.get(page.script) or homes.get(page.site_script or "")
         if hit is None and page.script in scripts:
             return None
         if hit is not None:

@@ -356,6 +356,11 @@ def test_a_countrys_own_press_need_not_name_it(
     )
     assert judge.on_topic(prepared, judge.page_of("Oceans ministry moves", "")) is None
     assert judge.on_topic(prepared, judge.page_of("한국 부산 이전 완료", "")) is None
+    # nor does its English edition: the site's domain tells the country
+    english = judge.page_of("Oceans ministry moves", "", "http://world.kbs.co.kr/news?id=1")
+    assert judge.on_topic(prepared, english) == ("(한국)", "oceans ministry")
+    abroad = judge.page_of("Oceans ministry moves", "", "https://www.example.com/news/1")
+    assert judge.on_topic(prepared, abroad) is None
 
 
 def test_korean_headlines_name_countries_by_one_hanja(
