@@ -258,7 +258,13 @@ def not_counted_because(piece: EvidenceView, timing: Timing, at: datetime) -> st
 
 
 def _promise_news_until(timing: Timing) -> datetime:
-    return timing.made_at + timedelta(days=timing.policy.promise_news_days)
+    """The end of the days whose news is taken as news of the promise itself; never past
+    the start of the due day: a pledge made on the 18th and due on the 19th ("the outline
+    adopted tomorrow") is kept by the news of the 19th."""
+    until = timing.made_at + timedelta(days=timing.policy.promise_news_days)
+    if timing.deadline is not None:
+        until = min(until, timing.deadline - timedelta(days=1))
+    return max(until, timing.made_at)
 
 
 def _decided_by(piece: EvidenceView, timing: Timing) -> Judgement:

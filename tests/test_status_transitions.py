@@ -132,6 +132,19 @@ def test_the_news_of_the_days_the_pledge_is_made_is_the_promise_not_the_act() ->
     assert judge(TIMING, [vouched], at("2025-11-01")).status == Status.FULFILLED
 
 
+def test_the_news_of_the_due_day_is_the_act_even_within_the_first_two_days() -> None:
+    """Made on 27 October, due on the 28th ("the outline is adopted tomorrow"): the news of
+    the 28th is the act, not the promise; that of the 27th still waits."""
+    tomorrow = Timing.of(date(2025, 10, 27), date(2025, 10, 28), timedelta(days=7), SEOUL)
+    same_day = piece(1, "fulfilled", "2025-10-27", score=1.0, outlet="a")
+    due_day = piece(2, "fulfilled", "2025-10-28", score=1.0, outlet="b")
+    assert judge(tomorrow, [same_day], at("2025-10-29")).status == Status.PENDING
+    assert judge(tomorrow, [due_day], at("2025-10-29")).status == Status.FULFILLED
+    assert "news of the promise itself" in (
+        not_counted_because(same_day, tomorrow, at("2025-10-29")) or ""
+    )
+
+
 def test_the_timeline_replays_every_change_in_order() -> None:
     evidence = [piece(1, "progress", "2025-11-10"), piece(2, "fulfilled", "2026-01-05")]
     changes = timeline(TIMING, evidence, at("2026-02-01"))
