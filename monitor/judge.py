@@ -6,14 +6,17 @@ piece of evidence can be explained to the reader who doubts it:
 1. topic: the article must mention each of the pledge's ``context`` entries and none of
    its ``exclude`` terms (plain text search, no model);
 2. meaning: each sentence (the headline first) is compared with the pledge's plain-language
-   ``outcomes`` by multilingual sentence embeddings; the closest statement gives the stance,
-   unless the sentence is clearly closer to another pledge's statement (it is news of that
-   pledge: two pledges of one story share its words);
+   ``outcomes`` by multilingual sentence embeddings; the closest statement of the same
+   polarity and direction of change gives the stance, unless the sentence is clearly
+   closer to another pledge's statement (it is news of that pledge: two pledges of one
+   story share its words); an opinion piece is read for nothing;
 3. reading: a sentence that only announces, plans, agrees, conditions, negates, denies,
    asks or alleges is no report of a thing done (``cues``), and the next closest sentence
-   is read instead; numbers in the sentence are read against the pledge's ``target``, and
-   the day the text says the event happened (``eventdate``) dates the event;
-4. score: the parts add up to a confidence in [0, 1] (see ``_score``).
+   is read instead; numbers in the sentence are read against the pledge's ``target``, the
+   step of a process against the step the outcome names (``steps``), and the day the text
+   says the event happened (``eventdate``) dates the event;
+4. score: the parts add up to a confidence in [0, 1] (see ``_scored``); a sentence that
+   scores too little is no evidence, and the next one is read.
 
 Pledges written with keyword rules only (``evidence``) are matched by those rules, as before.
 When a pledge has both, the rules are hints: a sentence that satisfies them counts as a
