@@ -201,9 +201,10 @@ def date_mentions(text: str, published: date) -> list[DateMention]:
     return mentions
 
 
-def event_date(text: str, published: date) -> DateMention | None:
-    """The first mention on or before ``published``: the day a reported event happened."""
-    return next((m for m in date_mentions(text, published) if m.day <= published), None)
+def event_date(text: str, published: date, since: date = date.min) -> DateMention | None:
+    """The first mention on or before ``published`` (and not before ``since``): the day a
+    reported event happened."""
+    return next((m for m in date_mentions(text, published) if since <= m.day <= published), None)
 
 
 def later_date(text: str, published: date) -> DateMention | None:

@@ -40,7 +40,7 @@ import numpy as np
 from monitor.countries import with_country_names
 from monitor.cues import Cue, cues_with_deciding, is_factual
 from monitor.embed import Embedder, Vectors
-from monitor.eventdate import DateMention, date_mentions, later_date
+from monitor.eventdate import DateMention, date_mentions, event_date, later_date
 from monitor.match import (
     MATCHER_VERSION,
     CompiledRules,
@@ -755,9 +755,9 @@ def _event_day(
     pledge was made is background ("the subsidies that expired on October 1"), not the
     day of an act that keeps or breaks it."""
     for text in (sentence, *sentences[:LEAD_SENTENCES]):
-        for mention in date_mentions(text, published):
-            if made_on <= mention.day <= published:
-                return mention.day
+        mention = event_date(text, published, since=made_on)
+        if mention is not None:
+            return mention.day
     return None
 
 

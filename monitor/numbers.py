@@ -183,18 +183,20 @@ def meets(
     if not _comparable(of, quantity):
         return None
     scale = scale_of(of)
-    # Float products such as 12.3 × 10⁶ are off in the last bit; a relative slack of
-    # 10⁻⁹ keeps "exactly the target" counting as meeting it.
-    slack = 1e-9
     if target_at_least is not None:
         floor = target_at_least * scale
-        if quantity.value < floor - abs(floor) * slack:
+        if quantity.value < floor - abs(floor) * SLACK:
             return False
     if target_at_most is not None:
         ceiling = target_at_most * scale
-        if quantity.value > ceiling + abs(ceiling) * slack:
+        if quantity.value > ceiling + abs(ceiling) * SLACK:
             return False
     return True
+
+
+# Float products such as 12.3 × 10⁶ are off in the last bit; a relative slack of 10⁻⁹ keeps
+# "exactly the target" counting as the target.
+SLACK = 1e-9
 
 
 def is_the_target(
@@ -203,7 +205,7 @@ def is_the_target(
     """Whether ``quantity`` is the target's own number (in ``of``'s scale), to the last bit."""
     scale = scale_of(of)
     return any(
-        abs(quantity.value - bound * scale) <= abs(bound * scale) * 1e-9
+        abs(quantity.value - bound * scale) <= abs(bound * scale) * SLACK
         for bound in (target_at_least, target_at_most)
         if bound is not None
     )

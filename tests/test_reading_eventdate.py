@@ -215,3 +215,11 @@ def test_a_japanese_count_of_days_is_no_date() -> None:
     """ "開始8日で170億使用": in eight days since the start, not on the 8th."""
     assert date_mentions("開始8日で170億使用、3日後に発表", date(2025, 11, 6)) == []
     assert [m.day for m in date_mentions("8日に開始", date(2025, 11, 6))] == [date(2025, 11, 8)]
+
+
+def test_the_event_date_can_skip_days_before_a_given_one() -> None:
+    text = "First proposed on June 5, 2025, the move was completed on Dec. 21."
+    assert event_date(text, date(2025, 12, 24)) == DateMention(date(2025, 6, 5), "June 5, 2025")
+    assert event_date(text, date(2025, 12, 24), since=date(2025, 6, 24)) == DateMention(
+        date(2025, 12, 21), "Dec. 21"
+    )
