@@ -54,7 +54,7 @@ from monitor.match import (
 from monitor.numbers import Quantity, is_the_target, meets, quantities
 from monitor.pledgefile import Pledge, Stance
 from monitor.pledgefile.schema import Target
-from monitor.steps import Step, furthest
+from monitor.steps import Process, Step, furthest
 
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
@@ -114,7 +114,7 @@ class PreparedPledge:
     rivals_negated: tuple[bool, ...]
     rivals_owner: tuple[str, ...]  # the pledge each rival statement belongs to
     topic_words: tuple[str, ...] = ()
-    goals: dict[str, int] = field(default_factory=dict)  # process → step fulfilment reaches
+    goals: dict[Process, int] = field(default_factory=dict)  # the step fulfilment reaches
     outcome_day: DateMention | None = None  # the day the outcome is to happen on, if named
     own_acts: re.Pattern[str] | None = None  # removal verbs that are the pledge's own act
 
@@ -260,11 +260,11 @@ def _is_a_deadline(text: str, mention: DateMention) -> bool:
     )
 
 
-def _goals(fulfilled: Sequence[str]) -> dict[str, int]:
+def _goals(fulfilled: Sequence[str]) -> dict[Process, int]:
     """The step of each process the "fulfilled" statements name (the least, when they name
     several): "The Diet enacted the budget" makes a cabinet approval progress. A draft is
     never an outcome."""
-    goals: dict[str, int] = {}
+    goals: dict[Process, int] = {}
     for text in fulfilled:
         for process, step in furthest(text).items():
             if step.rank > 0:
@@ -581,7 +581,7 @@ _OPINION = re.compile(
 
 
 def _by_step(
-    prepared: PreparedPledge, steps: dict[str, Step], stance: Stance, held_back: bool
+    prepared: PreparedPledge, steps: dict[Process, Step], stance: Stance, held_back: bool
 ) -> tuple[Stance, dict[str, str]]:
     """The stance read from the step of a process the sentence reports (``steps``, its
     furthest step in each process), when the pledge's
@@ -603,7 +603,7 @@ def _by_step(
 
 
 def _expects_after_a_step(
-    prepared: PreparedPledge, steps: dict[str, Step], cue: Cue | None
+    prepared: PreparedPledge, steps: dict[Process, Step], cue: Cue | None
 ) -> bool:
     """Whether a sentence reports a step of a law done, short of the outcome, and only
     expects or plans the rest ("內閣批准補充預算案 可望達成2%目標", "the cabinet approved
@@ -622,7 +622,7 @@ def _in_time(
     statement: str,
     stance: Stance,
     cue: Cue | None,
-    steps: dict[str, Step],
+    steps: dict[Process, Step],
     published: date,
 ) -> tuple[Stance, dict[str, str]] | None:
     """The stance once time and stage are read, with the part that changed it; None for
@@ -677,7 +677,7 @@ def _on_the_outcome_day(
     return scheduled.day if told is None or told > scheduled.day else told
 
 
-def _official_act(steps: dict[str, Step]) -> Step | None:
+def _official_act(steps: dict[Process, Step]) -> Step | None:
     """The step of a law the sentence reports, past a mere draft (cabinet approval,
     submission, a chamber's vote, promulgation …), if it reports one."""
     step = steps.get("law")

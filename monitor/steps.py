@@ -21,11 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
+
+Process = Literal["journey", "law"]
 
 
 @dataclass(frozen=True)
 class Step:
-    process: str  # "journey" | "law"
+    process: Process
     rank: int  # higher is further along
     name: str
     text: str  # the words found, to show an editor
@@ -33,13 +36,13 @@ class Step:
 
 @dataclass(frozen=True)
 class _Words:
-    process: str
+    process: Process
     rank: int
     name: str
     regex: re.Pattern[str]
 
 
-def _words(process: str, rank: int, name: str, latin: str, inside: str) -> _Words:
+def _words(process: Process, rank: int, name: str, latin: str, inside: str) -> _Words:
     """Latin words match whole words; Korean, Japanese, Chinese and Thai ones inside words,
     as their particles and endings attach to them."""
     parts = [rf"\b(?:{latin})\b"] if latin else []
@@ -156,9 +159,9 @@ def steps_in(text: str) -> Iterator[Step]:
             yield Step(words.process, words.rank, words.name, match.group(0))
 
 
-def furthest(text: str) -> dict[str, Step]:
+def furthest(text: str) -> dict[Process, Step]:
     """The furthest step the text names in each process."""
-    found: dict[str, Step] = {}
+    found: dict[Process, Step] = {}
     for step in steps_in(text):
         if step.process not in found or step.rank > found[step.process].rank:
             found[step.process] = step
