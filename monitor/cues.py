@@ -41,6 +41,9 @@ class Cue:
     kind: CueKind
     text: str  # the cue exactly as it occurs in the sentence (for showing to an editor)
     lang: str  # "en" | "fr" | "ko" | "th" | "ja" | "zh" | "km"
+    # a negation that is a setback of a plan or an act: postponed, shelved, withdrawn,
+    # 보류, 見送り, 暂停, ระงับ (a plain "not" is none)
+    setback: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,11 @@ class _Pattern:
     lang: str  # "" for script-neutral cues ("?"), which take the sentence's language
     regex: re.Pattern[str]
     weak: bool = False  # yields to a cue of the same precedence: "예정" over "다음 달"
+    setback: bool = False
+
+
+def _setbacks(patterns: list[_Pattern]) -> list[_Pattern]:
+    return [replace(pattern, setback=True) for pattern in patterns]
 
 
 @dataclass(frozen=True)
@@ -229,12 +237,25 @@ _ENGLISH: list[_Pattern] = [
         r"fail(s|ed)? to",
         r"refus(e|es|ed) to",
         r"declin(e|es|ed) to",
-        # a setback is no step of the act: "flight postponed", "Senate votes against"
-        r"(postpone|postpones|postponed|delay|delays|delayed|cancel|cancels|cancell?ed|"
-        r"scrap|scraps|scrapped|overturn|overturns|overturned)",
-        r"call(s|ed)? off",
-        # "voted 146 to 255 against", "voted on Tuesday against": the words between are few
-        r"vot(e|es|ed)((?!\bfor\b|\bin favou?r\b)[^.;:!?]){0,30}?\bagainst",
+    ),
+    # a setback is no step of the act: "flight postponed", "Senate votes against"
+    *_setbacks(
+        _latin(
+            "negation",
+            r"(postpone|postpones|postponed|delay|delays|delayed|cancel|cancels|cancell?ed|"
+            r"scrap|scraps|scrapped|overturn|overturns|overturned)",
+            r"call(s|ed)? off",
+            r"(shelve|shelves|shelved|suspend|suspends|suspended|halt|halts|halted)",
+            r"(withdraw|withdraws|withdrew|withdrawn|abandon|abandons|abandoned)",
+            r"put (off|on hold)",
+            r"on hold",
+            r"back(s|ed)? (off|down) (from|on)",
+            r"(stall|stalls|stalled|derail|derails|derailed)",
+            r"fell through",
+            r"(cannot|can't|could not|couldn't|will not|won't) (go ahead|proceed|go forward)",
+            # "voted 146 to 255 against", "voted on Tuesday against": the words between are few
+            r"vot(e|es|ed)((?!\bfor\b|\bin favou?r\b)[^.;:!?]){0,30}?\bagainst",
+        )
     ),
     _Pattern("negation", "en", re.compile(r"\w+n['’]t\b", re.I)),
     *_latin(
@@ -297,9 +318,17 @@ _FRENCH: list[_Pattern] = [
         r"n(e\s|')(?-i:[\w']+)\s(pas|jamais|plus|point|aucun(e)?)",
         r"(ne|n') (pas|jamais|plus)",
         r"ni",
-        r"(refuse|renonce|rejette|annule|supprime|reporte)(nt)?",
-        r"(a |ont )?vot(e|ent|é)((?!\bpour\b|\ben faveur\b)[^.;:!?]){0,40}?\bcontre",
-        r"(reporté|reportée|annulé|annulée|ajourné|ajournée)s?",
+    ),
+    *_setbacks(
+        _french(
+            "negation",
+            r"(refuse|renonce|rejette|annule|supprime|reporte)(nt)?",
+            r"(a |ont )?vot(e|ent|é)((?!\bpour\b|\ben faveur\b)[^.;:!?]){0,40}?\bcontre",
+            r"(reporté|reportée|annulé|annulée|ajourné|ajournée|suspendu|suspendue|abandonné|"
+            r"abandonnée|repoussé|repoussée)s?",
+            r"(suspend|abandonne|repousse)(nt)?",
+            r"mise? en pause",
+        )
     ),
     *_french("denial", r"dément(ent)?", r"démenti"),
     *_french("allegation", r"(aurait|auraient) (?-i:[a-zé]+)(é|i|u|is|it)", "présumé", "présumée"),
@@ -369,11 +398,27 @@ _KOREAN: list[_Pattern] = [
         r"(?<![가-힣])안\s+(?=[가-힣])",
         r"없(다|었)",
         r"아니|아닌",
-        "무산",
-        "불발",
-        r"연기(됐|되|했|하기로|돼)",
-        r"취소(됐|되|했|돼)",
-        r"지연(됐|되|돼)",
+    ),
+    # a setback of a plan or an act: fell through, postponed, cancelled, withdrawn, put on
+    # hold, deferred, halted, shelved
+    *_setbacks(
+        _inside(
+            "negation",
+            "ko",
+            "무산",
+            "불발",
+            r"연기(됐|되|했|하기로|돼)",
+            r"취소(됐|되|했|돼)",
+            r"지연(됐|되|돼)",
+            r"철회",
+            r"보류",
+            r"유예",
+            r"백지화",
+            r"좌초",
+            r"중단(?=됐|되|했|하|한|돼|키로)",
+            r"미뤄|미룬|미루",
+            r"폐기(?=됐|되|했|돼)",
+        )
     ),
     *_inside("denial", "ko", r"부인(했|하|한|해)", "사실무근", "반박"),
     *_inside(
@@ -430,6 +475,22 @@ _THAI: list[_Pattern] = [
     *_inside("agreement", "th", "ตกลงที่จะ", "ตกลงกันที่จะ", "เห็นชอบให้"),
     *_inside("condition", "th", "หากว่า", "หาก", "ถ้า"),
     *_inside("negation", "th", "ไม่ได้", "ยังไม่", "ไม่"),
+    # a setback: suspended, slowed, called off, postponed, came to nothing
+    *_setbacks(
+        _inside(
+            "negation",
+            "th",
+            "ระงับ",
+            "ชะลอ",
+            "ยกเลิก",
+            "ล้มเลิก",
+            "เป็นหมัน",
+            "เลื่อนออกไป",
+            "หยุดไว้ก่อน",
+            "พับแผน",
+            "ไม่ได้ไปต่อ",
+        )
+    ),
     *_inside("denial", "th", "ปฏิเสธ"),
     *_inside("question", "th", "หรือไม่", "หรือเปล่า", "ไหม"),
     *_inside("done", "th", "แล้ว", "เสร็จ", "มีผล"),
@@ -467,9 +528,29 @@ _JAPANESE: list[_Pattern] = [
         "なかった",
         "ない",
         r"(?<=[かがさざただなはばぱまやらわせれ])ず(?![つかれ])",
-        "見送",
-        "延期",
-        "中止",
+    ),
+    # a setback of a bill or a plan: put off, postponed, called off, scrapped with the
+    # session, carried over, given up, withdrawn, shelved, frozen, halted
+    *_setbacks(
+        _inside(
+            "negation",
+            "ja",
+            "見送",
+            "延期",
+            "中止",
+            "廃案",
+            "継続審議",
+            "先送り",
+            "断念",
+            "撤回",
+            "棚上げ",
+            "取り下げ",
+            "白紙",
+            "頓挫",
+            "見合わせ",
+            "凍結",
+            "停止",
+        )
     ),
     *_inside("question", "ja", r"か[。？?]"),
     *_inside("done", "ja", "した", "された", "ました", "完了", "成立", "施行"),
@@ -511,7 +592,39 @@ _CHINESE: list[_Pattern] = [
         "研拟",
     ),
     *_inside("condition", "zh", "如果", "若是"),
-    *_inside("negation", "zh", "沒有", "没有", "未能", "尚未", "否決", "否决"),
+    *_inside(
+        "negation",
+        "zh",
+        "沒有",
+        "没有",
+        "未能",
+        "尚未",
+        "否決",
+        "否决",
+    ),
+    # a setback: suspended, deferred, shelved, postponed, given up, called off
+    *_setbacks(
+        _inside(
+            "negation",
+            "zh",
+            "暂停",
+            "暫停",
+            "暂缓",
+            "暫緩",
+            "搁置",
+            "擱置",
+            "推迟",
+            "推遲",
+            "延后",
+            "延後",
+            "放弃",
+            "放棄",
+            "叫停",
+            "喊停",
+            "撤回",
+            "取消",
+        )
+    ),
     *_inside("denial", "zh", "否認", "否认"),
     *_inside("done", "zh", "已經", "已经", "已", "過關", "通過", "通过", "完成", "批准"),
 ]
@@ -541,7 +654,8 @@ _DAYS_TO_COME: list[_Pattern] = [
             r"in the (coming|next few) (days|weeks|months)",
         ),
         *_french("future", "demain", "la semaine prochaine", "le mois prochain"),
-        *_inside("future", "ko", r"다음\s?(주|달)", "내주", "내달"),
+        # 내주 is also the verb "give" (내주고, 내주며): only the noun, next week, counts
+        *_inside("future", "ko", r"다음\s?(주|달)", r"내주(?![고며는기지면어었던])", "내달"),
         *_inside("future", "ja", "来週", "来月", "来春"),
         *_inside("future", "zh", "下週", "下周", "下個月", "下个月"),
         *_inside("future", "th", "สัปดาห์หน้า", "เดือนหน้า"),
@@ -637,7 +751,15 @@ def _cue_hits(sentence: str) -> list[tuple[_Hit, Cue]]:
     lang = _language_of(text)
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     return [
-        (hit, Cue(hit.pattern.kind, sentence[hit.start : hit.end], hit.pattern.lang or lang))
+        (
+            hit,
+            Cue(
+                hit.pattern.kind,
+                sentence[hit.start : hit.end],
+                hit.pattern.lang or lang,
+                hit.pattern.setback,
+            ),
+        )
         for hit in _outermost(_hits(text))
         if hit.pattern.kind is not None
         and not (hit.pattern.kind == "question" and _inside_any(hit, quoted))

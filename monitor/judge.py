@@ -59,7 +59,7 @@ from monitor.steps import Process, Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 17
+JUDGE_VERSION = 18
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -180,8 +180,10 @@ def _statements_of(pledge: Pledge) -> list[tuple[Stance, str]]:
 _REMOVAL = re.compile(
     r"\b(scrap(s|ped|ping)?|abolish(es|ed|ing)?|abolition|eliminat(e|es|ed|ing|ion)|"
     r"repeal(s|ed|ing)?|cancel(s|led|ed|ling|lation)?|lift(s|ed|ing)?|"
-    r"remov(e|es|ed|al)|supprim\w*|abrog\w*)\b|"
-    r"폐지|철폐|없애|廃止|撤廃|废除|廢除|取消|ยกเลิก",
+    r"remov(e|es|ed|al)|supprim\w*|abrog\w*|"
+    r"suspen(d|ds|ded|ding|sion)|suspendu\w*|suspendre|gel|gèle|geler|freez(e|es|ing)|frozen|"
+    r"halt(s|ed|ing)?|pause[sd]?)\b|"
+    r"폐지|철폐|없애|유예|중단|廃止|撤廃|凍結|停止|废除|廢除|取消|暂停|暫停|冻结|ยกเลิก|ระงับ",
     re.IGNORECASE,
 )
 
@@ -521,10 +523,14 @@ def read(
         negative = _says_not(sentence, prepared.own_acts, cues)
         steps = furthest(sentence)
         expects = _expects_after_a_step(prepared, steps, cue)
-        if not is_factual(cue) and not (negative and _only_negation(cues)) and not expects:
+        reports_setback = negative and (_only_negation(cues) or _plan_given_up(sentence, cues))
+        if not is_factual(cue) and not reports_setback and not expects:
             continue  # an announcement or a plan: perhaps another sentence reports the act
+        hinted = set(keyword.get(index, set()))
+        if _tells_a_setback(cues):
+            hinted.add("broken")
         best = _closest_statement(
-            prepared, similarity[index], keyword.get(index, set()), negative, _direction(sentence)
+            prepared, similarity[index], hinted, negative, _direction(sentence)
         )
         if best is None:
             continue
@@ -741,10 +747,20 @@ _PART_WAY = re.compile(
 def _begun_only(sentence: str, statement: str) -> str | None:
     """A sentence that says the fulfilling act has begun reports progress, unless the
     outcome itself is a beginning ("the task force began operating")."""
-    begins = _BEGINS.search(sentence)
-    if begins is None or _BEGINS.search(statement):
+    if _BEGINS.search(statement):
         return None
-    return begins.group(0)
+    for begins in _BEGINS.finditer(sentence):
+        if not _BEGUN_BEFORE.match(sentence, begins.end()) and not _SINCE.search(
+            sentence[max(0, begins.start() - 12) : begins.start()]
+        ):
+            return begins.group(0)
+    return None
+
+
+# A beginning told as background, not as the news: one that describes a noun ("9월 22일
+# 시작한 2차 신청이 마감됐다") or counts the time since ("開始8日で170億使用", "시작 3일 만에")
+_BEGUN_BEFORE = re.compile(r"(한|된|했던|됐던)\s|\s?[0-9０-９]+\s?(일|日|days?|weeks?|주)")
+_SINCE = re.compile(r"\b(since|after|which|that)\s+(it\s+|they\s+|its\s+|the\s+)?$", re.I)
 
 
 def _event_day(
@@ -807,10 +823,10 @@ def _closest_statement(
 ) -> int | None:
     """The statement this sentence is closest to, among those of the same polarity: "Lecornu
     invokes 49.3" sits close to "the budget passed without 49.3" by meaning, yet says the
-    opposite. A sentence is read as "broken" only when the editor's keyword rule for broken
-    also fires in it, or when the breach is a plain act (see ``_breach_is_an_act``): a
-    reversal is rare and costly to announce wrongly, and news of delays and obstacles on the
-    way to a kept pledge sits close to the "broken" statements."""
+    opposite. A sentence is read as "broken" only when it is hinted (the editor's keyword
+    rule for broken fires in it, or it tells a setback) or when the breach is a plain act
+    (see ``_breach_is_an_act``): a reversal is rare and costly to announce wrongly, and news
+    of obstacles on the way to a kept pledge sits close to the "broken" statements."""
     order = [int(i) for i in np.argsort(-row, kind="stable")]
     for index in order:
         if row[index] < FLOOR:
@@ -907,6 +923,56 @@ def _says_not(
     return bool(_WITHOUT.search(acts) or _UNDONE.search(acts)) or any(
         c.kind in _NEGATIVE_KINDS for c in cues
     )
+
+
+# A plan told in the past, which the sentence then reports given up: "the tariff that was to
+# start on 1 November", "censés entrer en vigueur", "위협했던", "予定だった", "原定"
+_PAST_FUTURE = re.compile(
+    r"\b(was|were) (set |due |scheduled |slated |expected |supposed )?to\b|"
+    r"\bhad (planned|threatened|pledged|promised|vowed)\b|\bcensée?s?\b|"
+    r"(예정|계획)이?(던|었던)|위협했던|계획했던|予定だった|予定していた|原定|原本|原訂",
+    re.IGNORECASE,
+)
+GIVEN_UP_REACH = 16  # characters between a plan's word and the setback that governs it
+
+
+def _plan_given_up(sentence: str, cues: Sequence[Cue]) -> bool:
+    """Whether every plan or future in a sentence that tells a setback is the thing given
+    up: a future told in the past ("a 100% tariff that was to start on 1 November"), or a
+    plan that the setback governs ("시행 계획을 중단한다고 밝혔다", "dropped its plan to").
+    Such a sentence reports the setback as a fact; "ahead of the vote, no plan agreed" does
+    not, as its future is still to come."""
+    setbacks = [_span(sentence, c) for c in cues if c.kind in _NEGATIVE_KINDS]
+    if not setbacks:
+        return False
+    past = [m.span() for m in _PAST_FUTURE.finditer(sentence)]
+    for cue in cues:
+        if cue.kind not in ("future", "plan"):
+            if cue.kind not in _NEGATIVE_KINDS and cue.kind != "done":
+                return False
+            continue
+        start, end = _span(sentence, cue)
+        if any(a <= start < b or start <= a < end for a, b in past):
+            continue
+        if cue.kind == "future" or not any(
+            -GIVEN_UP_REACH <= s_start - end <= GIVEN_UP_REACH
+            or -GIVEN_UP_REACH <= start - s_end <= GIVEN_UP_REACH
+            for s_start, s_end in setbacks
+        ):
+            return False
+    return True
+
+
+def _span(sentence: str, cue: Cue) -> tuple[int, int]:
+    start = sentence.find(cue.text)
+    return start, start + len(cue.text)
+
+
+def _tells_a_setback(cues: Sequence[Cue]) -> bool:
+    """A setback of the pledge's act ("postponed", "보류", "見送り", "暂停", "ระงับ"), not a
+    plain "not": with it a sentence may be read as "broken" even where the editor wrote no
+    keyword rule for broken."""
+    return any(cue.setback for cue in cues)
 
 
 def _only_negation(cues: Sequence[Cue]) -> bool:

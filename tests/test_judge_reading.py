@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from monitor import judge
+from monitor.cues import cues_with_deciding
 from monitor.embed import UniversalSentenceEncoder
 from monitor.pledgefile import Pledge, load_config
 from monitor.pledgefile.schema import Outcomes, Target
@@ -226,16 +227,33 @@ def test_an_act_is_not_read_as_its_absence(
     assert found is not None and found.stance == "broken"
 
 
-def test_a_reversal_needs_the_keyword_rule_when_the_pledge_is_to_act(
+def test_a_setback_of_the_act_is_read_as_a_reversal_without_the_keyword_rule(
     embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
 ) -> None:
-    """Setbacks on the way to a kept pledge ("the move was delayed") sit close to the
-    statements of its reversal; without the editor's rule for broken they are no breach."""
+    """A verb of setback ("abandons", "보류", "見送り") tells a reversal even where the
+    editor wrote no keyword rule for broken; the status still waits for a second outlet or
+    a strong score (``status.Policy``)."""
     found = reading(
         embedder,
         pledges["ministry-move"],
         "Oceans ministry abandons its move to Busan",
         "The oceans ministry dropped its plan to move its headquarters to Busan this year.",
+        date(2025, 11, 20),
+    )
+    assert found is not None and found.stance == "broken"
+    assert found.cue is not None and found.cue.setback
+
+
+def test_a_plain_not_is_no_reversal_without_the_keyword_rule(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """Obstacles on the way to a kept pledge ("has not moved yet") sit close to the
+    statements of its reversal; without a setback or the editor's rule they are no breach."""
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "Oceans ministry has not moved to Busan",
+        "The oceans ministry has not moved its headquarters to Busan.",
         date(2025, 11, 20),
     )
     assert found is None or found.stance != "broken"
@@ -772,3 +790,81 @@ def test_the_opposite_change_is_no_report_of_the_pledge(
         date(2025, 11, 12),
     )
     assert raised is None or raised.stance != "fulfilled"
+
+
+def test_a_plan_told_in_the_past_and_given_up_is_a_reversal(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """ "Shelved its move, which was to begin in December": the future names what was given
+    up; the setback is the news."""
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "Oceans ministry shelves Busan relocation",
+        "The oceans ministry shelved its relocation to Busan, which was to begin in December.",
+        date(2025, 11, 20),
+    )
+    assert found is not None and found.stance == "broken"
+    korean = reading(
+        embedder,
+        pledges["ministry-move"],
+        "해수부, 부산 이전 계획 보류",
+        "해양수산부는 연내 부산 이전 계획을 보류했다.",
+        date(2025, 11, 20),
+    )
+    assert korean is not None and korean.stance == "broken"
+
+
+def test_a_future_still_to_come_beside_a_setback_is_no_plan_given_up() -> None:
+    def given_up(sentence: str) -> bool:
+        return judge._plan_given_up(sentence, cues_with_deciding(sentence)[0])
+
+    assert given_up(
+        "In return, the US withdraws its threat of an additional 100% tariff that was to "
+        "start on 1 November."
+    )
+    assert given_up("미국은 11월 100% 관세 시행 계획을 중단한다고 밝혔다.")
+    assert not given_up("米共和党、オバマケア補助金の採決控え代替策まとまらず")  # vote ahead
+    assert not given_up("The ministry will postpone the move to next year.")
+    assert not given_up("The ministry said it would not move until the new building is ready.")
+
+
+def test_a_suspension_is_the_pledges_own_act_when_the_pledge_is_to_suspend(
+    embedder: UniversalSentenceEncoder, tmp_path: Path
+) -> None:
+    """ "유예", "suspended": a setback of most pledges, the act itself of a pledge to
+    suspend (a reform, export controls)."""
+    path = tmp_path / "pledges.yaml"
+    path.write_text(
+        PLEDGES.split("pledges:")[0]
+        + """pledges:
+  - id: reform-suspension
+    title: Suspend the pension reform until 2028
+    made_by: [Prime Minister]
+    made_on: 2025-10-14
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["The law suspending the pension reform until 2028 was promulgated"]
+    context: ["pension|연금"]
+""",
+        encoding="utf-8",
+    )
+    pledge = load_config(path).pledges[0]
+    found = reading(
+        embedder,
+        pledge,
+        "연금개혁 2028년까지 유예…법 공포",
+        "연금개혁을 2028년까지 유예하는 법이 공포됐다.",
+        date(2025, 12, 31),
+    )
+    assert found is not None and found.stance == "fulfilled"
+
+
+def test_a_beginning_told_as_background_is_no_beginning() -> None:
+    """ "The applications that began on 22 September closed": the news is the close; "開始
+    8日で" counts the days since the start."""
+    statement = "2차 소비쿠폰 지급이 완료됐다"
+    assert judge._begun_only("9월 22일 시작한 2차 신청이 31일 마감됐다.", statement) is None
+    assert judge._begun_only("開始8日で170億バーツが使われた", statement) is None
+    assert judge._begun_only("Spending since it began passed 11 billion baht", statement) is None
+    assert judge._begun_only("2차 소비쿠폰 신청이 오늘 시작됐다.", statement) == "시작"

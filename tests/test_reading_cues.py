@@ -196,7 +196,7 @@ def test_korean_agreed_on_is_an_agreement_not_the_act() -> None:
     # a pledge is usually an agreement: news that one was reached is not news it was kept
     assert kind("양국은 관세 인하에 합의했다.") == "agreement"
     assert kind('트럼프 "中과 희토류 문제 해결…펜타닐 관세 10%p 인하 합의"') == "agreement"
-    assert factual("합의에 따라 중국은 희토류 수출통제를 1년간 유예했다.")
+    assert factual("합의에 따라 중국은 미국산 대두 구매를 재개했다.")
 
 
 def test_a_headline_of_an_order_or_a_promise_is_a_plan() -> None:
@@ -413,7 +413,7 @@ def test_a_promise_describing_a_noun_is_background_to_the_korean_report() -> Non
 
 
 def test_an_agreement_reported_as_said_stays_an_agreement() -> None:
-    sentence = "트럼프는 중국이 수출통제를 1년 유예하기로 했고, 관세를 낮췄다고 말했다."
+    sentence = "트럼프는 중국이 대두 구매를 재개하기로 했고, 관세를 낮췄다고 말했다."
     assert kind(sentence) == "agreement"
 
 
@@ -636,3 +636,26 @@ def test_chinese_considering_is_a_plan_and_japanese_taking_into_account_is_not()
     assert kind("路透：川普政府考慮限制含美國軟體產品出口中國") == "plan"
     assert kind("美国考虑对中国软件实施出口管制") == "plan"
     assert kind("事情を考慮して補正予算を成立させた") != "plan"
+
+
+def test_setbacks_are_negations_that_tell_a_setback() -> None:
+    for sentence in (
+        "The second phase was put on hold.",
+        "Washington shelved the export controls.",
+        "Phase 2 cannot go ahead after the talks.",
+        "정부는 2단계 시행을 보류했다.",
+        "議員定数削減法案は廃案となった。",
+        "法案は継続審議となった。",
+        "美国暂缓对华加征关税。",
+        "รัฐบาลระงับโครงการเฟส 2",
+        "La réforme est suspendue.",
+    ):
+        cue = deciding_cue(sentence)
+        assert cue is not None and cue.kind == "negation" and cue.setback, sentence
+    plain = deciding_cue("The ministry has not moved yet.")
+    assert plain is not None and plain.kind == "negation" and not plain.setback
+
+
+def test_korean_next_week_is_a_day_to_come_but_the_verb_give_is_not() -> None:
+    assert kind("내주 초 첫 회의를 연다") == "future"
+    assert kind("중국은 희토류 수출 허가를 내주고 대두를 샀다.") != "future"
