@@ -172,6 +172,25 @@ _ENGLISH: list[_Pattern] = [
             r"to\s+(?!(?:the|a|an|be)\b)(?-i:[a-z]+)\b"
         ),
     ),
+    # the same in Title Case, where only a usual verb of news tells the verb from a place
+    # ("Cabinet to Discuss Second Phase", but "Workers Return to Seoul"), and a measure's
+    # purpose is no future ("Diet OKs Bill to Scrap Add-On Gasoline Tax")
+    _Pattern(
+        "future",
+        "en",
+        re.compile(
+            r"^[\[\"'“‘]?(?!(?:According|Due|Thanks|Prior|Contrary|Close|Owing|Ahead|Next|Up)\b)"
+            r"(?:(?!(?:Bill|Law|Legislation|Measure|Plan|Deal|Order|Decree|Move|Proposal|Budget|"
+            r"Motion|Agreement|Pact|Vote|Rule|Push|Bid|Effort|Funds?|Money)\s+to\b)"
+            r"(?-i:[A-Z])[\w.'’-]*\s+(?:and\s+|&\s+)?){1,5}"
+            r"to\s+(?-i:(?:Discuss|Launch|Hold|Cut|Raise|Impose|Open|Start|Begin|Resume|Release|"
+            r"Sign|Meet|Vote|Submit|Approve|Consider|Review|Extend|Lift|Scrap|Abolish|End|Pay|"
+            r"Send|Deploy|Introduce|Implement|Announce|Seek|Hike|Ban|Allow|Build|Relocate|"
+            r"Unveil|Issue|Offer|Expand|Reduce|Suspend|Halt|Delay|Postpone|Restart|Reopen|"
+            r"Set Up|Create|Establish|Form|Complete|Finish|Decide|Propose|Table|Pass|Enact|"
+            r"Adopt|Finalize|Finalise|Buy|Purchase|Sell|Give|Provide|Distribute|Hand)\b)"
+        ),
+    ),
     *_latin(
         "plan",
         r"plans? (to|for)",
@@ -187,6 +206,8 @@ _ENGLISH: list[_Pattern] = [
         r"promised? to",
         r"promises to",
         r"vow(s|ed)? to",
+        r"(is|are|was|were|remains?|stays?) committed to",
+        r"commit(s|ted)? (itself |themselves )?to",
         r"seeks? to",
         r"(is|are|was|were) considering",
         # a demand is another's wish, not the act: "US calls for 5% of GDP"
@@ -262,6 +283,13 @@ _ENGLISH: list[_Pattern] = [
         "denial",
         r"den(y|ies|ied|ying)",
         r"(rejected|dismissed|refuted) (the )?(media )?(reports?|claims?|allegations?|rumou?rs?)",
+        # a report marked false by a fact check: "Fake news! Cabinet approved phase 2"
+        r"fake news",
+        "hoax",
+        r"debunk(s|ed)?",
+        r"fact[- ]check(s|ed)?",
+        "misinformation",
+        "disinformation",
     ),
     *_latin(
         "allegation",
@@ -330,7 +358,7 @@ _FRENCH: list[_Pattern] = [
             r"mise? en pause",
         )
     ),
-    *_french("denial", r"dément(ent)?", r"démenti"),
+    *_french("denial", r"dément(ent)?", r"démenti", r"fausse(s)? information(s)?", "infox"),
     *_french("allegation", r"(aurait|auraient) (?-i:[a-zé]+)(é|i|u|is|it)", "présumé", "présumée"),
     *_french(
         "done",
@@ -420,7 +448,9 @@ _KOREAN: list[_Pattern] = [
             r"폐기(?=됐|되|했|돼)",
         )
     ),
-    *_inside("denial", "ko", r"부인(했|하|한|해)", "사실무근", "반박"),
+    *_inside(
+        "denial", "ko", r"부인(했|하|한|해)", "사실무근", "반박", r"가짜\s?뉴스", "허위", "팩트체크"
+    ),
     *_inside(
         "question",
         "ko",
@@ -491,7 +521,7 @@ _THAI: list[_Pattern] = [
             "ไม่ได้ไปต่อ",
         )
     ),
-    *_inside("denial", "th", "ปฏิเสธ"),
+    *_inside("denial", "th", "ปฏิเสธ", "ข่าวปลอม", "ไม่เป็นความจริง", "เฟคนิวส์"),
     *_inside("question", "th", "หรือไม่", "หรือเปล่า", "ไหม"),
     *_inside("done", "th", "แล้ว", "เสร็จ", "มีผล"),
 ]
@@ -552,6 +582,7 @@ _JAPANESE: list[_Pattern] = [
             "停止",
         )
     ),
+    *_inside("denial", "ja", "否定", "否認", "デマ", "フェイク", "事実無根", "誤情報", "偽情報"),
     *_inside("question", "ja", r"か[。？?]"),
     *_inside("done", "ja", "した", "された", "ました", "完了", "成立", "施行"),
 ]
@@ -625,7 +656,21 @@ _CHINESE: list[_Pattern] = [
             "取消",
         )
     ),
-    *_inside("denial", "zh", "否認", "否认"),
+    *_inside(
+        "denial",
+        "zh",
+        "否認",
+        "否认",
+        "谣言",
+        "謠言",
+        "假消息",
+        "假新闻",
+        "假新聞",
+        "辟谣",
+        "闢謠",
+        "不实",
+        "不實",
+    ),
     *_inside("done", "zh", "已經", "已经", "已", "過關", "通過", "通过", "完成", "批准"),
 ]
 

@@ -659,3 +659,24 @@ def test_setbacks_are_negations_that_tell_a_setback() -> None:
 def test_korean_next_week_is_a_day_to_come_but_the_verb_give_is_not() -> None:
     assert kind("내주 초 첫 회의를 연다") == "future"
     assert kind("중국은 희토류 수출 허가를 내주고 대두를 샀다.") != "future"
+
+
+def test_a_report_marked_false_is_a_denial() -> None:
+    assert kind("[ข่าวปลอม! รัฐบาลอนุมัติโครงการคนละครึ่ง เฟส 2 แล้ว]") == "denial"
+    assert kind("Fact check: no, the cabinet did not approve phase 2") in ("denial", "negation")
+    assert kind("정부가 2단계를 승인했다는 가짜뉴스가 퍼졌다") == "denial"
+    assert kind("第2弾が承認されたというのはデマだ") == "denial"
+    assert kind("第二期已获批准的说法是谣言") == "denial"
+
+
+def test_a_commitment_is_a_plan() -> None:
+    assert kind("Japan tells US it is committed to boosting defense spending") == "plan"
+
+
+def test_a_title_case_headline_future_needs_a_verb_of_news_after_to() -> None:
+    assert kind("Cabinet to Discuss Second Phase of Co-Pay Plus Scheme") == "future"
+    assert kind("South Korean Workers Return to Seoul After Raid") is None
+    # a bill's purpose is no future: the bill was passed
+    assert kind("Japan Diet OKs Bill to Approve Tax Cut") != "future"
+    # a second clause of a headline is no Title Case future of the whole
+    assert kind("Federal Workers Return, Paychecks to Start as Shutdown Ends") != "future"
