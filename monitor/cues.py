@@ -487,6 +487,9 @@ _THAI: list[_Pattern] = [
         "ไม่กี่",  # a few: "ภายในไม่กี่ชั่วโมง", within a few hours
         r"(ยัง)?ไม่ถึง(?=\s*[0-9๐-๙])",  # under a number: "ยังไม่ถึง 2 ชั่วโมง"
         "ไม่น้อย",  # not a few: many
+        "ไม่ยั้ง",  # without restraint: "ถล่มเคียฟไม่ยั้ง", pounding Kyiv nonstop
+        "ไม่ขาดสาย",  # without a break: continuously
+        "ไม่หยุดหย่อน",  # ceaselessly
         r"ได้\s*[-–/]?\s*(หรือ)?ไม่ได้",  # whether or not: "ได้-ไม่ได้รับสิทธิ"
         "ตามกำหนด",
         "ตามแผน",

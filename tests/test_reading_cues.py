@@ -680,3 +680,8 @@ def test_a_title_case_headline_future_needs_a_verb_of_news_after_to() -> None:
     assert kind("Japan Diet OKs Bill to Approve Tax Cut") != "future"
     # a second clause of a headline is no Title Case future of the whole
     assert kind("Federal Workers Return, Paychecks to Start as Shutdown Ends") != "future"
+
+
+def test_thai_idioms_of_nonstop_are_not_negations() -> None:
+    assert kind("รัสเซีย-ยูเครน แลกเปลี่ยนนักโทษอีก 307 คน หลังมอสโกถล่มเคียฟไม่ยั้ง") != "negation"
+    assert kind("ประชาชนเดินทางมาลงทะเบียนไม่ขาดสาย") != "negation"
