@@ -166,6 +166,16 @@ _KM_DATE = re.compile(
     r"(?:\s*ឆ្នាំ\s*(?P<year>\d{4})(?!\d))?"
 )
 _KM_RELATIVE = re.compile(r"(?P<word>ម្សិលមិញ|ថ្ងៃនេះ|ថ្ងៃស្អែក)")
+# The end of the month or the year of publication, named without a day: "이달 말 청와대로
+# 이전", "总统府月底迁回青瓦台", "later this month", "by year-end"
+_MONTH_END = re.compile(
+    r"이달\s?말|이번\s?달\s?말|今月末|本月底|月底|ปลายเดือนนี้|สิ้นเดือนนี้|"
+    r"(?i:(?<![a-z])(end of (this|the) month|later this month|this month's end)(?![a-z]))"
+)
+_YEAR_END = re.compile(
+    r"올해\s?말|今年末|今年底|ปลายปีนี้|สิ้นปีนี้|"
+    r"(?i:(?<![a-z])(end of this year|later this year)(?![a-z]))"
+)
 
 _DAYS_FROM_PUBLISHED = {
     "yesterday": -1,
@@ -238,6 +248,8 @@ def _find_all(text: str) -> Iterator[_Found]:
         (_TH_RELATIVE, _relative),
         (_KM_DATE, _khmer),
         (_KM_RELATIVE, _relative),
+        (_MONTH_END, _month_end),
+        (_YEAR_END, _year_end),
     )
     for pattern, reader in finders:
         for match in pattern.finditer(text):
@@ -313,6 +325,18 @@ def _english_weekday(match: re.Match[str]) -> Resolve:
     # "on Tuesday" in an article of a Tuesday most often means that very day.
     same_day_counts = which in ("on", "this")
     return lambda published: _previous_weekday(weekday, published, same_day_counts)
+
+
+def _month_end(match: re.Match[str]) -> Resolve:
+    def last_day(published: date) -> date:
+        year, month = _month_after(published.year, published.month)
+        return date(year, month, 1) - timedelta(days=1)
+
+    return last_day
+
+
+def _year_end(match: re.Match[str]) -> Resolve:
+    return lambda published: date(published.year, 12, 31)
 
 
 def _relative(match: re.Match[str]) -> Resolve:

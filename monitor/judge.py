@@ -653,9 +653,14 @@ def _in_time(
     if begun is not None:
         return "progress", {"begun": begun}
     part = _PART_WAY.search(sentence)
-    if part is not None and not _PART_WAY.search(statement):
+    if part is not None and not (_PART_WAY.search(statement) or _FIRST.search(statement)):
         return "progress", {"part way": part.group(0)}
     return stance, {}
+
+
+# An outcome that is itself a first ("이재명 대통령이 청와대로 첫 출근했다"): its first day is
+# the outcome, not the first of several stages
+_FIRST = re.compile(r"첫|\bfirst\b|初(?!め)|首次|首日", re.IGNORECASE)
 
 
 def _outcome_day_ahead(prepared: PreparedPledge, published: date) -> DateMention | None:
@@ -738,6 +743,9 @@ _PART_WAY = re.compile(
     r"toward(s)? (its|the) (goal|target|commitment|pledge)|halfway|more than half|"
     r"first (stage|round|phase|batch|part|group|wave|leg)|premi[èe]re (étape|phase|vague))\b|"
     r"절반|육박|근접|ครึ่งหนึ่ง|เกือบครบ|半分|過半|"
+    # the last stretch is not the end: "이전이 마무리 단계에 들어가", "移転作業が大詰め"
+    r"마무리 ?단계|막바지|大詰め|最終段階|进入尾声|收尾阶段|"
+    r"\b(nearing completion|nearly complete[d]?|almost complete[d]?|in (its|the) final stages?)\b|"
     r"첫 ?(단계|순서|회차|교환|날)|첫날|1차 ?(교환|송환|인도|석방)|1단계|"
     r"第一(阶段|階段|批)|第1(弾|陣|段階)|初日|ชุดแรก|ระยะแรก|รอบแรก",
     re.IGNORECASE,
@@ -754,7 +762,16 @@ def _begun_only(sentence: str, statement: str) -> str | None:
             sentence[max(0, begins.start() - 12) : begins.start()]
         ):
             return begins.group(0)
+    for swing in _IN_FULL_SWING.finditer(sentence):
+        if swing.group(1)[:2] in statement:
+            return swing.group(0)
     return None
+
+
+# The act itself gets into full swing ("오늘부터 청와대로 업무시설 이전 본격화"): begun,
+# not done. What gets into full swing must be the act of the outcome: after an opening
+# ceremony, "해양 수도 조성 본격화" is the next project's start.
+_IN_FULL_SWING = re.compile(r"(\w+)\s*(?:본격화|本格化|進入全面|全面展开)")
 
 
 # A beginning told as background, not as the news: one that describes a noun ("9월 22일

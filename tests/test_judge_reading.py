@@ -868,3 +868,21 @@ def test_a_beginning_told_as_background_is_no_beginning() -> None:
     assert judge._begun_only("開始8日で170億バーツが使われた", statement) is None
     assert judge._begun_only("Spending since it began passed 11 billion baht", statement) is None
     assert judge._begun_only("2차 소비쿠폰 신청이 오늘 시작됐다.", statement) == "시작"
+
+
+def test_the_last_stretch_and_the_act_in_full_swing_are_not_the_outcome() -> None:
+    statement = "대통령 집무실이 청와대로 이전을 완료했다"
+    part = judge._PART_WAY.search("용산 대통령실의 청와대 이전이 마무리 단계에 들어갔다")
+    assert part is not None
+    assert judge._PART_WAY.search("韓国大統領府、龍山から青瓦台へ 移転作業が大詰め") is not None
+    assert (
+        judge._begun_only("대통령실, 오늘부터 청와대로 업무시설 이전 본격화", statement) is not None
+    )
+    # after the opening, the next project's start is no beginning of the move
+    opened = "해양수산부 부산 청사 개청…해양 수도 조성 본격화"
+    assert judge._begun_only(opened, "해수부가 부산으로 이전을 완료했다") is None
+
+
+def test_a_first_day_is_the_outcome_when_the_outcome_is_a_first() -> None:
+    assert judge._FIRST.search("이재명 대통령이 청와대로 첫 출근했다")
+    assert not judge._FIRST.search("2차 소비쿠폰 지급이 완료됐다")

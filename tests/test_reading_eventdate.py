@@ -223,3 +223,18 @@ def test_the_event_date_can_skip_days_before_a_given_one() -> None:
     assert event_date(text, date(2025, 12, 24), since=date(2025, 6, 24)) == DateMention(
         date(2025, 12, 21), "Dec. 21"
     )
+
+
+def test_the_end_of_this_month_or_year_is_a_day_to_come() -> None:
+    published = date(2025, 12, 8)
+    for text in (
+        "한국 대통령실, 이달 말 청와대로 이전",
+        "南韩总统府月底迁回青瓦台",
+        "later this month",
+    ):
+        found = later_date(text, published)
+        assert found is not None and found.day == date(2025, 12, 31), text
+    found = later_date("The office will move by the end of this year", date(2025, 11, 3))
+    assert found is not None and found.day == date(2025, 12, 31)
+    # a year-end named as the goal of a step told now is no day of that step
+    assert later_date("휘발유 보조금 확대 13일 시작…연말 가솔린세 폐지", date(2025, 11, 13)) is None
