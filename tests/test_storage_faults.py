@@ -187,3 +187,33 @@ def test_a_disk_full_while_writing_the_page_leaves_no_half_file(
     small_disk.free()
     code, out, _ = cli("--config", str(config), "page", reports_dir=small_disk.path)
     assert code == 0 and f"wrote {small_disk.path / 'index.html'}" in out
+
+
+def test_a_reader_holding_the_file_as_it_is_first_opened_does_not_stop_the_writer(
+    tmp_path: Path,
+) -> None:
+    """Switching a file to WAL needs it to itself and fails at once, with no busy wait,
+    while another process reads it (`health` polling as the daemon starts): the writer
+    carries on in the file's present mode, and a connection made once the file is free
+    switches it."""
+    from sqlalchemy import text
+
+    from monitor.store.db import make_engine
+
+    path = tmp_path / "pledge-monitor.db"
+    reader = sqlite3.connect(path)
+    reader.execute("CREATE TABLE probe (x)")
+    reader.commit()
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM probe").fetchall()  # a shared lock, held
+    engine = make_engine(f"sqlite:///{path}", create_schema=False)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM probe")).scalar() == 0
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() != "wal"
+    engine.dispose()
+    reader.rollback()
+    reader.close()
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()

@@ -7,6 +7,7 @@ command and job reports them in one line instead of a traceback.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from monitor.errors import StorageError, StorageErrorKind
 from monitor.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 BASELINE = "0001"
+BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another's transaction to end
+WAL_SWITCH_WAIT_MS = 2_000
 
 
 def make_engine(url: str, *, create_schema: bool = True) -> Engine:
@@ -34,7 +37,7 @@ def make_engine(url: str, *, create_schema: bool = True) -> Engine:
                 directory.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError.from_os_error(exc, directory) from None
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
@@ -64,11 +67,20 @@ def migrate(engine: Engine) -> None:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL is a property of the file: switch only once, since switching needs the file to
-    # itself and fails at once (no busy wait) while another process has it open
+    # itself while another process may have it open; wait a little for a brief reader,
+    # not the full busy timeout
+    cursor.execute(f"PRAGMA busy_timeout={WAL_SWITCH_WAIT_MS}")
     if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        cursor.execute("PRAGMA journal_mode=WAL")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            # Another process has the file open (`health` polling as the daemon starts):
+            # this connection works in the file's present mode, under the busy timeout,
+            # and a connection made once the file is free switches it.
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
