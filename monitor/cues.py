@@ -248,7 +248,7 @@ _ENGLISH: list[_Pattern] = [
         "cannot",
         "never",
         "no longer",
-        r"no(?!\.\s*\d)",
+        r"no(?!\.\s*\d)(?!-)",  # "no-bid contracts", "no-fly zone": a compound, no negation
         "none",
         "nobody",
         "no one",
@@ -386,6 +386,7 @@ _KOREAN: list[_Pattern] = [
         "전망",
         "겠",
         "앞두고",
+        r"뒤이어\s*[\]」』\"'”’]?\s*$",  # a headline ending "…노란봉투법은 뒤이어": to follow
         "앞둔",
         "아직",  # not yet: "아직 도착 전"
         r"과제로 남",
@@ -552,6 +553,8 @@ _JAPANESE: list[_Pattern] = [
         r"ます[。」』\]]?\s*$",  # the non-past polite form ends with what is to come
     ),
     *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
+    # arranging it, not done: "延長を認める調整に入った", "する方向で調整している"
+    *_inside("plan", "ja", r"調整に入", r"調整して(いる|います)", "調整中", r"方向で調整"),
     *_inside("plan", "ja", "提唱", "要求", r"求め(た|る|て)", "要請"),  # a demand
     *_inside("agreement", "ja", r"ことで(合意|一致)"),
     *_inside("condition", "ja", "れば", r"なら(?![なず])", "場合"),

@@ -59,7 +59,7 @@ from monitor.steps import Process, Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 18
+JUDGE_VERSION = 19
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -103,6 +103,7 @@ class PreparedPledge:
     context: tuple[Term, ...]
     context_scripts: tuple[frozenset[str], ...]  # the scripts each entry has words in
     context_homes: tuple[dict[str, str], ...]  # script → the home country each entry names
+    context_countries: tuple[bool, ...]  # whether each entry names a country
     exclude: tuple[Term, ...]
     rules: list[CompiledRules]
     stances: tuple[Stance, ...]  # the stance of each statement row
@@ -210,6 +211,7 @@ def _prepared(pledge: Pledge, every: _Statements, acts: re.Pattern[str] | None) 
         context=context,
         context_scripts=tuple(_scripts_of_term(term) for term in written),
         context_homes=tuple(_homes_named(term) for term in context),
+        context_countries=tuple(c is not w for c, w in zip(context, written, strict=True)),
         exclude=tuple(compile_term(t) for t in pledge.exclude),
         rules=compile_rules(pledge),
         stances=tuple(every.stances[i] for i in own),
@@ -554,6 +556,8 @@ def read(
             if _official_act(steps) is None:
                 continue  # the outcome told before its day: a forecast, or another matter
             stance, stage = "progress", {"before": outcome_ahead.text}
+        if stance in SUBJECT_NAMED and not _names_the_subject(prepared, sentence):
+            continue
         scored = _scored(
             prepared, sentence, index, closeness, stance, cue, number, keyword, context_found
         )
@@ -584,6 +588,26 @@ _OPINION = re.compile(
     r"บทวิเคราะห์|บทบรรณาธิการ)(\s*[:：|\]】」》]|\s)|\(출연\s*:",
     re.IGNORECASE,
 )
+
+
+SUBJECT_NAMED: frozenset[Stance] = frozenset({"fulfilled"})
+
+
+def _names_the_subject(prepared: PreparedPledge, sentence: str) -> bool:
+    """Whether the sentence names what the pledge is about (an entry of its context that is
+    no country), where the editor wrote that entry in the sentence's script: "2차 상법
+    개정안 본회의 통과" tells of another law than the Yellow Envelope Act, though the article
+    names both."""
+    folded = fold(sentence)
+    script = _script_of(folded[:SCRIPT_SAMPLE])
+    checkable = [
+        term
+        for term, scripts, country in zip(
+            prepared.context, prepared.context_scripts, prepared.context_countries, strict=True
+        )
+        if not country and script in scripts
+    ]
+    return not checkable or any(term.found_in(folded) for term in checkable)
 
 
 def _by_step(

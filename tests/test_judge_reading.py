@@ -886,3 +886,39 @@ def test_the_last_stretch_and_the_act_in_full_swing_are_not_the_outcome() -> Non
 def test_a_first_day_is_the_outcome_when_the_outcome_is_a_first() -> None:
     assert judge._FIRST.search("이재명 대통령이 청와대로 첫 출근했다")
     assert not judge._FIRST.search("2차 소비쿠폰 지급이 완료됐다")
+
+
+def test_a_fulfilment_must_name_what_the_pledge_is_about(
+    embedder: UniversalSentenceEncoder, tmp_path: Path
+) -> None:
+    """An article may name the pledge's law in passing ("the day before, the Yellow Envelope
+    Act passed too") while its headline reports another law: that headline is no
+    fulfilment. Entries the editor wrote no word for in the sentence's script cannot be
+    checked and do not count against it."""
+    path = tmp_path / "pledges.yaml"
+    path.write_text(
+        PLEDGES.split("pledges:")[0]
+        + """pledges:
+  - id: yellow-envelope
+    title: Pass the Yellow Envelope Act
+    made_by: [Democratic Party]
+    made_on: 2025-07-28
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["노란봉투법이 국회 본회의를 통과했다"]
+    context: ["Korea|국회|한국", "Yellow Envelope|노란봉투|노조법"]
+""",
+        encoding="utf-8",
+    )
+    prepared = judge.prepare(load_config(path).pledges[0], embedder)
+    assert not judge._names_the_subject(prepared, "재계 반발에도…2차 상법 개정안 본회의 통과")
+    assert judge._names_the_subject(prepared, "노란봉투법, 국회 본회의 통과")
+    assert judge._names_the_subject(prepared, "ร่างกฎหมายผ่านสภาแล้ว")  # no Thai words written
+    other_law = reading(
+        embedder,
+        load_config(path).pledges[0],
+        "재계 반발에도…2차 상법 개정안 본회의 통과",
+        "민주당은 전날 노란봉투법도 통과시켰다는 설명이 붙었다.",
+        date(2025, 8, 25),
+    )
+    assert other_law is None or other_law.sentence != "재계 반발에도…2차 상법 개정안 본회의 통과"

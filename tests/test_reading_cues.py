@@ -685,3 +685,18 @@ def test_a_title_case_headline_future_needs_a_verb_of_news_after_to() -> None:
 def test_thai_idioms_of_nonstop_are_not_negations() -> None:
     assert kind("รัสเซีย-ยูเครน แลกเปลี่ยนนักโทษอีก 307 คน หลังมอสโกถล่มเคียฟไม่ยั้ง") != "negation"
     assert kind("ประชาชนเดินทางมาลงทะเบียนไม่ขาดสาย") != "negation"
+
+
+def test_a_no_hyphen_compound_is_no_negation() -> None:
+    assert kind("The government signed no-bid contracts with retailers") != "negation"
+    assert kind("There was no bid for the rice") == "negation"
+
+
+def test_japanese_arranging_is_a_plan() -> None:
+    assert kind("農水省は8月末の販売期限の延長を認める調整に入った。") == "plan"
+    assert kind("政府は延長する方向で調整している") == "plan"
+
+
+def test_a_korean_headline_ending_with_to_follow_is_a_future() -> None:
+    assert kind("[국회, 오늘 본회의서 방송문화진흥회법 표결…노란봉투법은 뒤이어]") == "future"
+    assert kind("뒤이어 노란봉투법도 통과됐다.") == "done"
