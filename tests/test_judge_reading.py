@@ -113,6 +113,13 @@ def pledges(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pledge]:
     return {pledge.id: pledge for pledge in load_config(path).pledges}
 
 
+def one_pledge(folder: Path, entry: str) -> Pledge:
+    """The pledge of ``entry`` (YAML of one list item), in a file with PLEDGES' header."""
+    path = folder / "pledges.yaml"
+    path.write_text(PLEDGES.split("pledges:")[0] + "pledges:\n" + entry, encoding="utf-8")
+    return load_config(path).pledges[0]
+
+
 def reading(
     embedder: UniversalSentenceEncoder, pledge: Pledge, title: str, text: str, published: date
 ) -> judge.Reading | None:
@@ -834,10 +841,9 @@ def test_a_suspension_is_the_pledges_own_act_when_the_pledge_is_to_suspend(
 ) -> None:
     """ "유예", "suspended": a setback of most pledges, the act itself of a pledge to
     suspend (a reform, export controls)."""
-    path = tmp_path / "pledges.yaml"
-    path.write_text(
-        PLEDGES.split("pledges:")[0]
-        + """pledges:
+    pledge = one_pledge(
+        tmp_path,
+        """\
   - id: reform-suspension
     title: Suspend the pension reform until 2028
     made_by: [Prime Minister]
@@ -847,9 +853,7 @@ def test_a_suspension_is_the_pledges_own_act_when_the_pledge_is_to_suspend(
       fulfilled: ["The law suspending the pension reform until 2028 was promulgated"]
     context: ["pension|연금"]
 """,
-        encoding="utf-8",
     )
-    pledge = load_config(path).pledges[0]
     found = reading(
         embedder,
         pledge,
@@ -895,28 +899,28 @@ def test_a_fulfilment_must_name_what_the_pledge_is_about(
     Act passed too") while its headline reports another law: that headline is no
     fulfilment. Entries the editor wrote no word for in the sentence's script cannot be
     checked and do not count against it."""
-    path = tmp_path / "pledges.yaml"
-    path.write_text(
-        PLEDGES.split("pledges:")[0]
-        + """pledges:
+    pledge = one_pledge(
+        tmp_path,
+        """\
   - id: yellow-envelope
     title: Pass the Yellow Envelope Act
     made_by: [Democratic Party]
     made_on: 2025-07-28
     source: https://example.org/promise
     outcomes:
-      fulfilled: ["노란봉투법이 국회 본회의를 통과했다"]
+      fulfilled:
+        - "노란봉투법이 국회 본회의를 통과했다"
+        - "노조법 2·3조 개정안이 국회 본회의에서 가결됐다"
     context: ["Korea|국회|한국", "Yellow Envelope|노란봉투|노조법"]
 """,
-        encoding="utf-8",
     )
-    prepared = judge.prepare(load_config(path).pledges[0], embedder)
+    prepared = judge.prepare(pledge, embedder)
     assert not judge._names_the_subject(prepared, "재계 반발에도…2차 상법 개정안 본회의 통과")
     assert judge._names_the_subject(prepared, "노란봉투법, 국회 본회의 통과")
     assert judge._names_the_subject(prepared, "ร่างกฎหมายผ่านสภาแล้ว")  # no Thai words written
     other_law = reading(
         embedder,
-        load_config(path).pledges[0],
+        pledge,
         "재계 반발에도…2차 상법 개정안 본회의 통과",
         "민주당은 전날 노란봉투법도 통과시켰다는 설명이 붙었다.",
         date(2025, 8, 25),
