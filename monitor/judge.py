@@ -59,7 +59,7 @@ from monitor.steps import Process, Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 19
+JUDGE_VERSION = 20
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -118,6 +118,7 @@ class PreparedPledge:
     goals: dict[Process, int] = field(default_factory=dict)  # the step fulfilment reaches
     outcome_day: DateMention | None = None  # the day the outcome is to happen on, if named
     own_acts: re.Pattern[str] | None = None  # removal verbs that are the pledge's own act
+    starts: tuple[str, ...] = ()  # "fulfilled" statements that tell a start or a first
 
     @property
     def reads_meaning(self) -> bool:
@@ -226,6 +227,7 @@ def _prepared(pledge: Pledge, every: _Statements, acts: re.Pattern[str] | None) 
         goals=_goals(outcomes),
         outcome_day=_outcome_day(outcomes, pledge.made_on),
         own_acts=acts,
+        starts=tuple(fold(text) for text in outcomes if _tells_a_start(text)),
     )
 
 
@@ -547,14 +549,23 @@ def read(
         if expects and stance != "progress":
             continue
         staged = _in_time(
-            sentence, sentences, prepared.statements[best], stance, cue, steps, published
+            sentence,
+            sentences,
+            prepared.statements[best],
+            stance,
+            cue,
+            steps,
+            published,
+            prepared.starts,
         )
         if staged is None:
             continue  # a step named for a day to come is only announced
         stance, stage = staged
         if stance == "fulfilled" and outcome_ahead is not None:
-            if _official_act(steps) is None:
-                continue  # the outcome told before its day: a forecast, or another matter
+            # the outcome told before its day is a forecast or another matter, unless an
+            # official act or a start was done now ("merchant registration kicks off")
+            if _official_act(steps) is None and not _BEGINS.search(sentence):
+                continue
             stance, stage = "progress", {"before": outcome_ahead.text}
         if stance in SUBJECT_NAMED and not _names_the_subject(prepared, sentence):
             continue
@@ -654,11 +665,13 @@ def _in_time(
     cue: Cue | None,
     steps: dict[Process, Step],
     published: date,
+    starts: Sequence[str] = (),
 ) -> tuple[Stance, dict[str, str]] | None:
     """The stance once time and stage are read, with the part that changed it; None for
     a step named for a day still to come, which is only announced. An act reported done
     that takes effect on a later day, that has only begun or gone part of the way, is
-    progress."""
+    progress, unless the pledge's outcome is the start of that very thing (``starts``, the
+    "fulfilled" statements that tell a start: "applications began on 22 September")."""
     ahead = later_date(sentence, published)
     if ahead is not None:
         # An official act done now that fixes the day ("the Royal Gazette announced the
@@ -674,10 +687,11 @@ def _in_time(
     if ahead is not None:
         return "progress", {"from": ahead.text}
     begun = _begun_only(sentence, statement)
-    if begun is not None:
+    if begun is not None and not _the_outcome_starts(sentence, begun, starts):
         return "progress", {"begun": begun}
     part = _PART_WAY.search(sentence)
-    if part is not None and not (_PART_WAY.search(statement) or _FIRST.search(statement)):
+    first = _PART_WAY.search(statement) or _FIRST.search(statement)
+    if part is not None and not first and not _the_outcome_starts(sentence, part.group(0), starts):
         return "progress", {"part way": part.group(0)}
     return stance, {}
 
@@ -685,6 +699,71 @@ def _in_time(
 # An outcome that is itself a first ("이재명 대통령이 청와대로 첫 출근했다"): its first day is
 # the outcome, not the first of several stages
 _FIRST = re.compile(r"첫|\bfirst\b|初(?!め)|首次|首日", re.IGNORECASE)
+
+
+def _tells_a_start(text: str) -> bool:
+    return bool(_BEGINS.search(text) or _FIRST.search(text))
+
+
+def _the_outcome_starts(sentence: str, begun: str, starts: Sequence[str]) -> bool:
+    """Whether what the sentence says has begun ("2차 소비쿠폰 신청 시작", "신청 첫날") is what
+    one of the pledge's "fulfilled" statements says begins ("신청이 22일 시작됐다"): then the
+    start is the outcome. A start of something else ("begins relocation" for "began working
+    in Busan") is only a step."""
+    folded = fold(sentence)
+    at = folded.find(fold(begun))
+    if at < 0 or not starts:
+        return False
+    stem = _what_begins(folded[:at], folded[at + len(begun) :])
+    return bool(stem) and any(stem in text for text in starts)
+
+
+_FUNCTION_WORDS = frozenset(
+    {"with", "from", "into", "today", "this", "that", "their", "over", "amid", "after"}
+)
+_PUNCTUATION = ".,:;!?()[]\"'“”‘’…·"
+
+
+def _what_begins(before: str, after: str) -> str:
+    """The stem of the thing begun: the word after the verb in English, Chinese and Thai
+    ("begins relocation", "开始申请", "เริ่มจ่าย"), the one before it in Korean and
+    Japanese ("신청 시작", "販売開始"), or the subject of an English verb with no object
+    ("applications began")."""
+    following = after.split()[:1]
+    word = following[0].strip(_PUNCTUATION) if following else ""
+    if _is_a_latin_noun(word) and word not in _FUNCTION_WORDS:
+        return word[:4]
+    head = after.lstrip()[:3]
+    japanese = bool(_KANA.search(before[-6:]))
+    if head and _HAN.match(head) and not japanese:
+        return head[:2]
+    if head and _THAI.match(head):
+        return head
+    words = re.sub(r"\([^)]*\)", " ", before).split()
+    preceding = [w for w in words if not _WHEN_WORD.match(w.strip(_PUNCTUATION))]
+    word = preceding[-1].strip(_PUNCTUATION) if preceding else ""
+    if not word:
+        return ""
+    if "\uac00" <= word[0] <= "\ud7af":
+        return word[:2]
+    if word.isascii():
+        return word[:4] if _is_a_latin_noun(word) else ""
+    return word[-2:]  # Japanese: the noun right before 開始
+
+
+def _is_a_latin_noun(word: str) -> bool:
+    return word.isascii() and word.isalpha() and len(word) >= 4 and word not in STOPWORDS
+
+
+# Words of time and manner between a thing and its start ("신청이 오늘 시작됐다")
+_WHEN_WORD = re.compile(
+    r"^(오늘|내일|어제|이날|당일|본격|본격적으로|공식|정식|정식으로|일제히|드디어|마침내|"
+    r"[0-9]+(일|시|분)(부터|에)?|오전|오후|부터|에|today|officially|finally|formally|"
+    r"本日|今日|きょう|正式|今天|正式)$"
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def _outcome_day_ahead(prepared: PreparedPledge, published: date) -> DateMention | None:

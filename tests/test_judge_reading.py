@@ -892,6 +892,59 @@ def test_a_first_day_is_the_outcome_when_the_outcome_is_a_first() -> None:
     assert not judge._FIRST.search("2차 소비쿠폰 지급이 완료됐다")
 
 
+def test_the_start_of_the_promised_thing_is_the_outcome_but_a_start_of_another_is_a_step() -> None:
+    """A pledge to open applications on 22 September is kept by "신청 시작", whichever of
+    its statements the sentence sits closest to; a ministry that "begins relocation" has
+    not yet "begun working in Busan"."""
+    starts = [
+        judge.fold(text)
+        for text in (
+            "2차 소비쿠폰 신청이 22일 오전 9시부터 시작됐다",
+            "韩国第二轮消费券于22日开始申请发放",
+        )
+    ]
+    closest = "2차 소비쿠폰 신청 첫날 수백만 명이 신청해 10만 원씩 지급받았다"
+    assert judge._in_time(
+        "2차 쿠폰 신청이 오늘(22일) 시작됐다",
+        [],
+        closest,
+        "fulfilled",
+        None,
+        {},
+        date(2025, 9, 22),
+        starts,
+    ) == ("fulfilled", {})
+    assert judge._the_outcome_starts("대구 2차 소비쿠폰 신청 첫날", "첫날", starts)
+    assert judge._the_outcome_starts("韩国开始申请消费券", "开始", starts)
+    moved = [judge.fold("Ministry staff started work at the ministry's temporary Busan office")]
+    assert not judge._the_outcome_starts(
+        "Oceans Ministry begins relocation to Busan", "begins", moved
+    )
+    assert judge._in_time(
+        "Oceans Ministry begins relocation to Busan",
+        [],
+        "The ministry moved its headquarters to Busan",
+        "fulfilled",
+        None,
+        {},
+        date(2025, 12, 8),
+        moved,
+    ) == ("progress", {"begun": "begins"})
+
+
+def test_what_begins_is_read_where_each_language_puts_it() -> None:
+    def begun(sentence: str, verb: str) -> str:
+        folded = judge.fold(sentence)
+        at = folded.find(judge.fold(verb))
+        return judge._what_begins(folded[:at], folded[at + len(verb) :])
+
+    assert begun("Oceans Ministry begins relocation to Busan", "begins") == "relo"
+    assert begun("Applications began on Monday", "began") == "appl"
+    assert begun("2차 소비쿠폰 신청이 오늘 시작됐다", "시작") == "신청"
+    assert begun("備蓄米の店頭販売開始", "開始") == "販売"
+    assert begun("韩国开始申请消费券", "开始") == "申请"
+
+
 def test_a_fulfilment_must_name_what_the_pledge_is_about(
     embedder: UniversalSentenceEncoder, tmp_path: Path
 ) -> None:
