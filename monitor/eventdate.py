@@ -169,7 +169,7 @@ _KM_RELATIVE = re.compile(r"(?P<word>ម្សិលមិញ|ថ្ងៃនេ
 # The end of the month or the year of publication, named without a day: "이달 말 청와대로
 # 이전", "总统府月底迁回青瓦台", "later this month", "by year-end"
 _MONTH_END = re.compile(
-    r"이달\s?말|이번\s?달\s?말|今月末|本月底|月底|ปลายเดือนนี้|สิ้นเดือนนี้|"
+    r"이달\s?말|이번\s?달\s?말|今月末|本月底|(?<![0-9０-９一二三四五六七八九十])月底|ปลายเดือนนี้|สิ้นเดือนนี้|"
     r"(?i:(?<![a-z])(end of (this|the) month|later this month|this month's end)(?![a-z]))"
 )
 _YEAR_END = re.compile(
@@ -249,6 +249,7 @@ def _find_all(text: str) -> Iterator[_Found]:
         (_KM_DATE, _khmer),
         (_KM_RELATIVE, _relative),
         (_MONTH_END, _month_end),
+        (_NAMED_MONTH_END, _named_month_end),
         (_YEAR_END, _year_end),
     )
     for pattern, reader in finders:
@@ -325,6 +326,18 @@ def _english_weekday(match: re.Match[str]) -> Resolve:
     # "on Tuesday" in an article of a Tuesday most often means that very day.
     same_day_counts = which in ("on", "this")
     return lambda published: _previous_weekday(weekday, published, same_day_counts)
+
+
+# The end of a named month: "8月底", "8月末", "8월 말"
+_NAMED_MONTH_END = re.compile(r"(?P<m>[0-9０-９]{1,2})\s?(月底|月末|월\s?말)")
+
+
+def _named_month_end(match: re.Match[str]) -> Resolve:
+    month = int(match["m"])
+    if not 1 <= month <= 12:
+        return lambda published: None
+    last = (date(2001, month % 12 + 1, 1) - timedelta(days=1)).day  # 28 for February
+    return _on_year_or_nearest(None, month, last)
 
 
 def _month_end(match: re.Match[str]) -> Resolve:

@@ -225,7 +225,7 @@ def _prepared(pledge: Pledge, every: _Statements, acts: re.Pattern[str] | None) 
         rivals_owner=tuple(every.owners[i] for i in others),
         topic_words=_topic_words(pledge.title),
         goals=_goals(outcomes),
-        outcome_day=_outcome_day(outcomes, pledge.made_on),
+        outcome_day=_outcome_day(outcomes, pledge.made_on, pledge.due),
         own_acts=acts,
         starts=tuple(fold(text) for text in outcomes if _tells_a_start(text)),
     )
@@ -237,18 +237,39 @@ def _with_country_names(term: Term) -> Term:
     return term if len(names) == len(term.alternatives) else compile_term("|".join(names))
 
 
-def _outcome_day(fulfilled: Sequence[str], made_on: date) -> DateMention | None:
+def _outcome_day(
+    fulfilled: Sequence[str], made_on: date, due: date | None = None
+) -> DateMention | None:
     """The day the "fulfilled" statements say the outcome happens on ("the surcharge was
     abolished on December 31", "12月31日に廃止された"), the earliest when they name several;
     a deadline ("by December 31", "12月31日までに") names no such day. No report published
-    before that day tells the outcome: the law that fixes it is a step."""
+    before that day tells the outcome: the law that fixes it is a step. A statement tells
+    of the day the pledge is due, so a bare day ("29일부터 시행됐다") is read in the month
+    of the deadline, not in the month the pledge was made."""
     days = [
         mention
         for text in fulfilled
-        for mention in date_mentions(text, made_on)
+        for mention in _statement_dates(text, made_on, due)
         if mention.day > made_on and not _is_a_deadline(text, mention)
     ]
     return min(days, key=lambda mention: mention.day) if days else None
+
+
+_NUMBERED = re.compile(r"[0-9０-９]")
+
+
+def _statement_dates(text: str, made_on: date, due: date | None) -> list[DateMention]:
+    """The days a statement names, a numbered day read near the deadline ("29일", "June
+    30": the 29th of the deadline's month, the 30 June the pledge is due by); words of a
+    day ("on Monday", "이달 말") are read from the day the pledge was made."""
+    mentions = date_mentions(text, made_on)
+    if due is None:
+        return mentions
+    by_due = {mention.text: mention for mention in date_mentions(text, due)}
+    return [
+        by_due.get(mention.text, mention) if _NUMBERED.search(mention.text) else mention
+        for mention in mentions
+    ]
 
 
 _DEADLINE_BEFORE = re.compile(
@@ -256,7 +277,7 @@ _DEADLINE_BEFORE = re.compile(
     r"ภายใน\s*$",
     re.IGNORECASE,
 )
-_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|前に|之前|ก่อน)")
+_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|前に|之前|前|ก่อน)")
 
 
 def _is_a_deadline(text: str, mention: DateMention) -> bool:
@@ -549,14 +570,7 @@ def read(
         if expects and stance != "progress":
             continue
         staged = _in_time(
-            sentence,
-            sentences,
-            prepared.statements[best],
-            stance,
-            cue,
-            steps,
-            published,
-            prepared.starts,
+            prepared, sentence, sentences, prepared.statements[best], stance, cue, steps, published
         )
         if staged is None:
             continue  # a step named for a day to come is only announced
@@ -658,6 +672,7 @@ def _expects_after_a_step(
 
 
 def _in_time(
+    prepared: PreparedPledge,
     sentence: str,
     sentences: Sequence[str],
     statement: str,
@@ -665,7 +680,6 @@ def _in_time(
     cue: Cue | None,
     steps: dict[Process, Step],
     published: date,
-    starts: Sequence[str] = (),
 ) -> tuple[Stance, dict[str, str]] | None:
     """The stance once time and stage are read, with the part that changed it; None for
     a step named for a day still to come, which is only announced. An act reported done
@@ -679,19 +693,25 @@ def _in_time(
         # the dated thing is the step itself, still to come ("8일 첫 이삿짐 출발").
         if _official_act(steps) is not None:
             return "progress", {"scheduled": ahead.text}
-        if stance != "fulfilled" or cue is None:
+        # a setback of the deadline itself ("販売期限延長へ 8月末から") is told now
+        missed_deadline = stance == "broken" and ahead.day == prepared.pledge.due
+        if (stance != "fulfilled" or cue is None) and not missed_deadline:
             return None
     if stance != "fulfilled":
         return stance, {}
     ahead = ahead or _takes_effect_later(sentences[:LEAD_SENTENCES], published)
     if ahead is not None:
         return "progress", {"from": ahead.text}
+    starts = prepared.starts
     begun = _begun_only(sentence, statement)
     if begun is not None and not _the_outcome_starts(sentence, begun, starts):
         return "progress", {"begun": begun}
     part = _PART_WAY.search(sentence)
-    first = _PART_WAY.search(statement) or _FIRST.search(statement)
-    if part is not None and not first and not _the_outcome_starts(sentence, part.group(0), starts):
+    if part is None or _PART_WAY.search(statement) or _FIRST.search(statement):
+        return stance, {}
+    # the first group is the outcome when the outcome is a first ("第1陣が到着した")
+    a_first = _FIRST.search(part.group(0)) and any(_FIRST.search(text) for text in starts)
+    if not a_first and not _the_outcome_starts(sentence, part.group(0), starts):
         return "progress", {"part way": part.group(0)}
     return stance, {}
 
@@ -834,7 +854,7 @@ def _takes_effect_later(lead: Sequence[str], published: date) -> DateMention | N
 # Verbs of beginning: "begins relocation", "이전 시작", "첫발", "เริ่ม"
 _BEGINS = re.compile(
     r"\b(begin|begins|began|begun|beginning|start|starts|started|starting|kicks? off|"
-    r"kicked off|under ?way)\b|시작|착수|첫발|돌입|개시|เริ่ม|開始|着手",
+    r"kicked off|under ?way)\b|시작|착수|첫발|돌입|개시|เริ่ม|開始|着手|始ま",
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ only announced."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -892,44 +893,93 @@ def test_a_first_day_is_the_outcome_when_the_outcome_is_a_first() -> None:
     assert not judge._FIRST.search("2차 소비쿠폰 지급이 완료됐다")
 
 
-def test_the_start_of_the_promised_thing_is_the_outcome_but_a_start_of_another_is_a_step() -> None:
+def dated_pledge(
+    tmp_path: Path, made_on: str, due: str, fulfilled: list[str]
+) -> judge.PreparedPledge:
+    """A pledge with a deadline and its "fulfilled" statements, prepared with no model."""
+    folder = tmp_path / f"pledge-{made_on}-{due}"
+    folder.mkdir()
+    statements = ", ".join(json.dumps(text, ensure_ascii=False) for text in fulfilled)
+    entry = f"""\
+  - id: dated
+    title: A dated pledge
+    made_by: [Government]
+    made_on: {made_on}
+    due: {due}
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: [{statements}]
+"""
+    return judge.prepare(one_pledge(folder, entry), None)
+
+
+def test_the_start_of_the_promised_thing_is_the_outcome_but_a_start_of_another_is_a_step(
+    tmp_path: Path,
+) -> None:
     """A pledge to open applications on 22 September is kept by "신청 시작", whichever of
     its statements the sentence sits closest to; a ministry that "begins relocation" has
     not yet "begun working in Busan"."""
-    starts = [
-        judge.fold(text)
-        for text in (
+    launch = dated_pledge(
+        tmp_path,
+        "2025-09-12",
+        "2025-09-22",
+        [
             "2차 소비쿠폰 신청이 22일 오전 9시부터 시작됐다",
-            "韩国第二轮消费券于22日开始申请发放",
-        )
-    ]
-    closest = "2차 소비쿠폰 신청 첫날 수백만 명이 신청해 10만 원씩 지급받았다"
-    assert judge._in_time(
-        "2차 쿠폰 신청이 오늘(22일) 시작됐다",
-        [],
-        closest,
-        "fulfilled",
-        None,
-        {},
-        date(2025, 9, 22),
-        starts,
-    ) == ("fulfilled", {})
-    assert judge._the_outcome_starts("대구 2차 소비쿠폰 신청 첫날", "첫날", starts)
-    assert judge._the_outcome_starts("韩国开始申请消费券", "开始", starts)
-    moved = [judge.fold("Ministry staff started work at the ministry's temporary Busan office")]
-    assert not judge._the_outcome_starts(
-        "Oceans Ministry begins relocation to Busan", "begins", moved
+            "韓国で第2次消費クーポンの申請が始まった",
+        ],
     )
-    assert judge._in_time(
-        "Oceans Ministry begins relocation to Busan",
-        [],
-        "The ministry moved its headquarters to Busan",
+    closest = "2차 소비쿠폰 신청 첫날 수백만 명이 신청해 10만 원씩 지급받았다"
+    day = date(2025, 9, 22)
+    said = "2차 쿠폰 신청이 오늘(22일) 시작됐다"
+    assert judge._in_time(launch, said, [], closest, "fulfilled", None, {}, day) == (
         "fulfilled",
-        None,
         {},
-        date(2025, 12, 8),
-        moved,
-    ) == ("progress", {"begun": "begins"})
+    )
+    assert judge._the_outcome_starts("대구 2차 소비쿠폰 신청 첫날", "첫날", launch.starts)
+    assert judge._the_outcome_starts("消費クーポンの申請開始", "開始", launch.starts)
+    move = dated_pledge(
+        tmp_path,
+        "2025-06-25",
+        "2025-12-31",
+        ["Ministry staff started work at the ministry's temporary Busan office"],
+    )
+    begins = "Oceans Ministry begins relocation to Busan"
+    assert not judge._the_outcome_starts(begins, "begins", move.starts)
+    moved = "The ministry moved its headquarters to Busan"
+    assert judge._in_time(move, begins, [], moved, "fulfilled", None, {}, date(2025, 12, 8)) == (
+        "progress",
+        {"begun": "begins"},
+    )
+
+
+def test_a_bare_day_in_a_statement_is_read_in_the_month_of_the_deadline(
+    tmp_path: Path,
+) -> None:
+    """A pledge made on 6 August and due on 29 September whose outcome "started on the 29th"
+    happens on 29 September, not on 29 August."""
+    waiver = dated_pledge(
+        tmp_path, "2025-08-06", "2025-09-29", ["중국인 단체관광객 무비자 입국이 29일부터 시행됐다"]
+    )
+    assert waiver.outcome_day is not None and waiver.outcome_day.day == date(2025, 9, 29)
+    # a deadline ("before the end of August") is no day of the outcome
+    sold = dated_pledge(tmp_path, "2025-05-26", "2025-08-31", ["储备米在8月底前全部售出"])
+    assert sold.outcome_day is None
+
+
+def test_a_setback_of_the_deadline_itself_is_told_now(tmp_path: Path) -> None:
+    """ "The sales deadline to be extended past the end of August" names the day the pledge
+    is due: the breach is told now, not announced for that day."""
+    sold = dated_pledge(tmp_path, "2025-05-26", "2025-08-31", ["備蓄米30万トンが売り切れた"])
+    extended = "備蓄米の販売期限延長へ 8月末から"
+    staged = judge._in_time(
+        sold, extended, [], "販売期限が延長された", "broken", None, {}, date(2025, 8, 20)
+    )
+    assert staged == ("broken", {})
+    later = "備蓄米の販売 9月15日から再開"
+    assert (
+        judge._in_time(sold, later, [], "販売が中止された", "broken", None, {}, date(2025, 8, 20))
+        is None
+    )
 
 
 def test_what_begins_is_read_where_each_language_puts_it() -> None:

@@ -238,3 +238,12 @@ def test_the_end_of_this_month_or_year_is_a_day_to_come() -> None:
     assert found is not None and found.day == date(2025, 12, 31)
     # a year-end named as the goal of a step told now is no day of that step
     assert later_date("휘발유 보조금 확대 13일 시작…연말 가솔린세 폐지", date(2025, 11, 13)) is None
+
+
+def test_the_end_of_a_named_month_is_that_month_s_last_day() -> None:
+    """ "8月底前", "8月末まで", "8월 말": the end of August, not of the month of writing."""
+    published = date(2025, 5, 26)
+    for text in ("日本储备米在8月底前全部售出", "備蓄米は8月末までに販売", "8월 말까지 판매"):
+        assert [m.day for m in date_mentions(text, published)] == [date(2025, 8, 31)], text
+    february = date_mentions("2月末に締め切る", date(2025, 12, 1))
+    assert [m.day for m in february] == [date(2026, 2, 28)]
