@@ -210,6 +210,8 @@ _ENGLISH: list[_Pattern] = [
         r"commit(s|ted)? (itself |themselves )?to",
         r"seeks? to",
         r"(is|are|was|were) considering",
+        # headline verbs of an aim: "Koizumi eyes ¥2,000 rice", "Cabinet mulls extension"
+        r"(eyes|eyeing|mulls|mulling|mulled|weighs|weighing|weighed)(?! on\b)",
         # a demand is another's wish, not the act: "US calls for 5% of GDP"
         r"call(s|ed|ing)? (for|on)",
         r"urg(e|es|ed|ing)",

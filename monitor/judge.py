@@ -1032,10 +1032,12 @@ def _closest_rival(row: Vectors, columns: list[int]) -> float:
 
 def _breach_is_an_act(prepared: PreparedPledge, index: int) -> bool:
     """A pledge not to do something ("no 49.3") is broken by doing it: a plain act, told
-    apart from the kept pledge by polarity alone, with no need of the editor's rule."""
-    return not prepared.negated[index] and any(
-        n for s, n in zip(prepared.stances, prepared.negated, strict=True) if s == "fulfilled"
-    )
+    apart from the kept pledge by polarity alone, with no need of the editor's rule. Such
+    a pledge says "not" in half of its "fulfilled" statements or more: one statement of a
+    ban that says "under-16s can no longer hold accounts" does not make the ban a pledge
+    to refrain, whose every start would be its breach."""
+    kept = [n for s, n in zip(prepared.stances, prepared.negated, strict=True) if s == "fulfilled"]
+    return not prepared.negated[index] and bool(kept) and 2 * sum(kept) >= len(kept)
 
 
 # "without 49.3", "sans 49.3", "49조 3항 발동 없이": the absence of an act, said as a fact

@@ -1029,3 +1029,41 @@ def test_a_fulfilment_must_name_what_the_pledge_is_about(
         date(2025, 8, 25),
     )
     assert other_law is None or other_law.sentence != "재계 반발에도…2차 상법 개정안 본회의 통과"
+
+
+def test_only_a_pledge_to_refrain_is_broken_by_a_plain_act(tmp_path: Path) -> None:
+    """ "No 49.3 for the budget" says "not" in its every outcome: using 49.3 breaks it. A
+    ban whose one statement says "under-16s can no longer hold accounts" is no such pledge:
+    "the ban starts" sits close to "the ban was postponed" and breaks nothing."""
+
+    def prepared(folder: str, fulfilled: list[str], broken: str) -> judge.PreparedPledge:
+        (tmp_path / folder).mkdir()
+        kept = ", ".join(json.dumps(text) for text in fulfilled)
+        entry = f"""\
+  - id: {folder}
+    title: A pledge
+    made_by: [Government]
+    made_on: 2025-11-05
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: [{kept}]
+      broken: [{json.dumps(broken)}]
+"""
+        return judge.prepare(one_pledge(tmp_path / folder, entry), None)
+
+    no_49_3 = prepared(
+        "refrain",
+        ["The budget passed without Article 49.3", "Le budget a été adopté sans le 49.3"],
+        "The government forced the budget through with Article 49.3",
+    )
+    ban = prepared(
+        "ban",
+        [
+            "Australia's social media ban for under-16s came into force",
+            "From today, Australians under 16 can no longer hold social media accounts",
+            "Platforms began enforcing the under-16 ban",
+        ],
+        "Australia aplazó la prohibición de las redes sociales para menores de 16 años",
+    )
+    assert judge._breach_is_an_act(no_49_3, no_49_3.stances.index("broken"))
+    assert not judge._breach_is_an_act(ban, ban.stances.index("broken"))
