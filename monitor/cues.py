@@ -369,6 +369,30 @@ _FRENCH: list[_Pattern] = [
     ),
 ]
 
+# Spanish and German: their negations and setbacks only, so that an editor's statements in
+# them ("Australia aplazó la prohibición", "wurde verschoben") say that something did not
+# happen; the sentence model reads both languages.
+_SPANISH_GERMAN: list[_Pattern] = [
+    *_latin("negation", "nunca", r"ning[uú]n(a|o)?", lang="es"),
+    *_setbacks(
+        _latin(
+            "negation",
+            r"(aplaz|pospus|pospuest|suspendi|suspend|cancel|retir|anul|rechaz|frustr)"
+            r"(ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|o|a|os|as)",
+            lang="es",
+        )
+    ),
+    *_latin("negation", "nicht", r"kein(e|en|em|er|es)?", "nie", lang="de"),
+    *_setbacks(
+        _latin(
+            "negation",
+            r"(verschoben|ausgesetzt|gestoppt|abgesagt|zurückgezogen|gekippt|abgelehnt|"
+            r"aufgeschoben|gescheitert|auf Eis gelegt)",
+            lang="de",
+        )
+    ),
+]
+
 # Korean: endings and nouns from Korean newswire style (Yonhap, KBS): -ㄹ 예정/계획/방침
 # /전망 and -기로 했다 announce, -았/었다 and 완료/마무리/출범 report; the
 # "예정대로/계획대로" adverbials describe a thing done on schedule, so they are shields.
@@ -722,6 +746,7 @@ _EVERYWHERE: list[_Pattern] = [
 _PATTERNS: tuple[_Pattern, ...] = (
     *_ENGLISH,
     *_FRENCH,
+    *_SPANISH_GERMAN,
     *_KOREAN,
     *_THAI,
     *_JAPANESE,

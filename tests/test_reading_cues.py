@@ -649,9 +649,13 @@ def test_setbacks_are_negations_that_tell_a_setback() -> None:
         "美国暂缓对华加征关税。",
         "รัฐบาลระงับโครงการเฟส 2",
         "La réforme est suspendue.",
+        "Australia aplazó la prohibición de las redes sociales.",
+        "Das Social-Media-Verbot wurde verschoben.",
     ):
         cue = deciding_cue(sentence)
         assert cue is not None and cue.kind == "negation" and cue.setback, sentence
+    for sentence in ("Meta comenzó a eliminar las cuentas.", "Das Verbot gilt ab heute."):
+        assert deciding_cue(sentence) is None, sentence
     plain = deciding_cue("The ministry has not moved yet.")
     assert plain is not None and plain.kind == "negation" and not plain.setback
 
