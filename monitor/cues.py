@@ -616,7 +616,16 @@ _JAPANESE: list[_Pattern] = [
     ),
     *_inside("denial", "ja", "否定", "否認", "デマ", "フェイク", "事実無根", "誤情報", "偽情報"),
     *_inside("question", "ja", r"か[。？?]"),
-    *_inside("done", "ja", "した", "された", "ました", "完了", "成立", "施行"),
+    *_inside(
+        "done",
+        "ja",
+        "した",
+        "された",
+        "ました",
+        "完了",
+        "成立",
+        r"施行(?!計画|案|予定|方針|に備|を前|前|へ|日|令|規則)",
+    ),
 ]
 
 # Chinese: markers of Chinese newswire (CNA, Xinhua) that never occur in Japanese text, so

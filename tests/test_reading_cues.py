@@ -704,3 +704,11 @@ def test_japanese_arranging_is_a_plan() -> None:
 def test_a_korean_headline_ending_with_to_follow_is_a_future() -> None:
     assert kind("[국회, 오늘 본회의서 방송문화진흥회법 표결…노란봉투법은 뒤이어]") == "future"
     assert kind("뒤이어 노란봉투법도 통과됐다.") == "done"
+
+
+def test_a_japanese_enforcement_noun_is_no_report_of_enforcement() -> None:
+    """施行 reports the act ("改正法が10日施行"), but 施行計画 is a plan and 施行に備えた
+    prepares for it."""
+    assert kind("改正労働組合法が10日施行") == "done"
+    assert kind("施行に備えた企業の対応") is None
+    assert kind("ビザ免除の施行計画") is None
