@@ -277,7 +277,7 @@ _DEADLINE_BEFORE = re.compile(
     r"ภายใน\s*$",
     re.IGNORECASE,
 )
-_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|前に|之前|前|ก่อน)")
+_DEADLINE_AFTER = re.compile(r"^\s*(까지|이전|전에|までに|まで|以前|之前|前|ก่อน)")
 
 
 def _is_a_deadline(text: str, mention: DateMention) -> bool:
@@ -457,6 +457,7 @@ _SCRIPTS = (
     ("han", re.compile(r"[\u4e00-\u9fff]")),
     ("latin", re.compile(r"[a-z]")),
 )
+_SCRIPT = dict(_SCRIPTS)  # each pattern by the name of its script
 
 
 def _homes_named(term: Term) -> dict[str, str]:
@@ -746,7 +747,7 @@ _PUNCTUATION = ".,:;!?()[]\"'“”‘’…·"
 
 def _what_begins(before: str, after: str) -> str:
     """The stem of the thing begun: the word after the verb in English, Chinese and Thai
-    ("begins relocation", "开始申请", "เริ่มจ่าย"), the one before it in Korean and
+    ("begins relocation", "開始申請", "เริ่มจ่าย"), the one before it in Korean and
     Japanese ("신청 시작", "販売開始"), or the subject of an English verb with no object
     ("applications began")."""
     following = after.split()[:1]
@@ -754,10 +755,10 @@ def _what_begins(before: str, after: str) -> str:
     if _is_a_latin_noun(word) and word not in _FUNCTION_WORDS:
         return word[:4]
     head = after.lstrip()[:3]
-    japanese = bool(_KANA.search(before[-6:]))
-    if head and _HAN.match(head) and not japanese:
+    japanese = bool(_SCRIPT["kana"].search(before[-6:]))
+    if head and _SCRIPT["han"].match(head) and not japanese:
         return head[:2]
-    if head and _THAI.match(head):
+    if head and _SCRIPT["thai"].match(head):
         return head
     words = re.sub(r"\([^)]*\)", " ", before).split()
     preceding = [w for w in words if not _WHEN_WORD.match(w.strip(_PUNCTUATION))]
@@ -779,11 +780,8 @@ def _is_a_latin_noun(word: str) -> bool:
 _WHEN_WORD = re.compile(
     r"^(오늘|내일|어제|이날|당일|본격|본격적으로|공식|정식|정식으로|일제히|드디어|마침내|"
     r"[0-9]+(일|시|분)(부터|에)?|오전|오후|부터|에|today|officially|finally|formally|"
-    r"本日|今日|きょう|正式|今天|正式)$"
+    r"本日|今日|きょう|正式|今天)$"
 )
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def _outcome_day_ahead(prepared: PreparedPledge, published: date) -> DateMention | None:
