@@ -59,7 +59,7 @@ from monitor.steps import Process, Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 20
+JUDGE_VERSION = 21
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when

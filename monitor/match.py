@@ -13,11 +13,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from opencc import OpenCC
 
 from monitor.pledgefile import Pledge, Stance
 
 # Bump when the matching algorithm changes, so stored pledges are matched again.
-MATCHER_VERSION = 4
+MATCHER_VERSION = 5
 SNIPPET_MAX = 400
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 # Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) or with endings
@@ -93,9 +96,28 @@ def _dotted(found: re.Match[str]) -> str:
 
 def compile_term(text: str) -> Term:
     alternatives = tuple(alt.strip() for alt in text.split("|"))
-    groups = [f"({_alternative_regex(alt)})" for alt in alternatives]
-    needles = tuple(_first_word(alt) for alt in alternatives)
+    spellings = [han_spellings(alt) for alt in alternatives]
+    groups = [f"({'|'.join(_alternative_regex(s) for s in each)})" for each in spellings]
+    needles = tuple(_first_word(s) for each in spellings for s in each)
     return Term(text, re.compile("|".join(groups)), alternatives, needles)
+
+
+def han_spellings(alternative: str) -> tuple[str, ...]:
+    """The alternative and, when it is written in Chinese characters, its simplified and
+    traditional spellings: an editor writes 水产品 or 暂停 once, and Taiwan and Hong Kong
+    print 水產品 and 暫停 (or the other way round)."""
+    if not HAN.search(alternative):
+        return (alternative,)
+    return tuple(dict.fromkeys([alternative, *(c.convert(alternative) for c in _converters())]))
+
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@cache
+def _converters() -> tuple[OpenCC, ...]:
+    # s2hk as well as s2t: Taiwan and Hong Kong write 台灣, which s2t spells 臺灣
+    return (OpenCC("t2s"), OpenCC("s2t"), OpenCC("s2hk"))
 
 
 def _first_word(alternative: str) -> str:

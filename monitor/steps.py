@@ -107,7 +107,7 @@ _STEPS = (
         r"approved by (the )?cabinet|submit(s|ted)? (it |the \w+ )?to (parliament|the diet|"
         r"the national assembly)|tabled|conseil des ministres",
         r"국무회의[^\s,.]{0,4} ?(의결|통과)|각의 ?결정|국회(에)? 제출|閣議決定|国会に提出|"
-        r"國會提出|内阁会议通过|內閣會議通過|內閣批准|内阁批准|"
+        r"國會提出|(内阁|內閣)[^，。、,]{0,8}(通过|通過|批准)|"
         r"ครม\.? ?(มีมติ ?)?(เห็นชอบ|อนุมัติ|เลือก|ไฟเขียว)",
     ),
     _words(

@@ -14,6 +14,8 @@ from monitor.steps import furthest
         ("추경안 중의원 통과", "law", "first chamber"),
         ("174조 원 추경안 통과", "law", "passed"),
         ("補正予算案を閣議決定", "law", "cabinet or submitted"),
+        ("日本內閣今天正式通過新經濟對策", "law", "cabinet or submitted"),  # not the Diet's passage
+        ("内阁批准补充预算案", "law", "cabinet or submitted"),
         ("補正予算が参院本会議で可決、成立", "law", "enacted"),
         ("The bill passed the lower house on Tuesday", "law", "first chamber"),
         ("Budget passes upper house", "law", "enacted"),

@@ -65,3 +65,20 @@ def test_punctuation_and_scripts_of_news_text_are_accepted_and_match_as_written(
 
 def test_the_checks_split_words_where_the_matcher_does() -> None:
     assert SEPARATOR.pattern == TERM_SEPARATOR.pattern
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("水产品|seafood", "中國通報暫停進口日本水產品", "水产品"),  # simplified term, Taiwan text
+        ("暫停", "中国暂停进口日本水产品", "暫停"),  # traditional term, mainland text
+        ("台湾", "台灣外交部回應", "台湾"),  # Taiwan's own spelling, not s2t's 臺灣
+    ],
+)
+def test_a_chinese_term_finds_its_other_spelling(term: str, text: str, found: str) -> None:
+    assert compile_term(term).found_in(fold(text)) == found
+
+
+def test_terms_without_chinese_characters_keep_their_one_spelling() -> None:
+    assert compile_term("수산물|scallop*").needles == ("수산물", "scallop")
+    assert compile_term("水産物").found_in(fold("日本産水産物の輸入")) == "水産物"
