@@ -71,6 +71,8 @@ class _Hit:
 _RIEUL_FINAL = "".join(chr(0xAC00 + lead_vowel * 28 + 8) for lead_vowel in range(19 * 21))
 # A Thai consonant followed by a vowel sign or tone mark is the middle of a syllable, so a
 # cue ending right before one is only a fragment of another word (ไหม in ไหม้ "burn").
+# every Hangul syllable ending in ㅆ: the past tense (했, 됐, 지켰, 마쳤)
+_PAST_FINAL = "".join(chr(0xAC00 + lead_vowel * 28 + 20) for lead_vowel in range(19 * 21))
 _THAI_SYLLABLE_GOES_ON = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 
 _PRECEDENCE: dict[CueKind, int] = {
@@ -473,6 +475,7 @@ _KOREAN: list[_Pattern] = [
             r"중단(?=됐|되|했|하|한|돼|키로)",
             r"미뤄|미룬|미루",
             r"폐기(?=됐|되|했|돼)",
+            r"(하|주|급|행)지\s?않기로",  # decided not to: "지급하지 않기로"
         )
     ),
     *_inside(
@@ -612,6 +615,9 @@ _JAPANESE: list[_Pattern] = [
             "見合わせ",
             "凍結",
             "停止",
+            # the non-past negative of "carry out" is a decision not to: 給付は「行わない」,
+            # 実施せず (実施していない, not yet done, is a plain negation)
+            r"(行わ|おこなわ|実施し|実行し|支給し)(ない|ず)(?!場合|と(?!し)|か)",
         )
     ),
     *_inside("denial", "ja", "否定", "否認", "デマ", "フェイク", "事実無根", "誤情報", "偽情報"),
@@ -743,6 +749,13 @@ _DAYS_TO_COME: list[_Pattern] = [
         # 내주 is also the verb "give" (내주고, 내주며): only the noun, next week, counts
         *_inside("future", "ko", r"다음\s?(주|달)", r"내주(?![고며는기지면어었던])", "내달"),
         *_inside("future", "ja", "来週", "来月", "来春"),
+        # "within the year", of an act not yet done: "給付「年内に」開始", "현금 연내 지급";
+        # not "연내 복귀 완료" (done within the year) nor "年内改定へ議論開始" (the 年内
+        # of a noun, while the act reported is the start of the talks)
+        *_inside("future", "ja", r"年内に(?![^。…]{0,8}(完了|終え|終了|した|された))"),
+        *_inside(
+            "future", "ko", rf"연내(?![^.…]{{0,15}}([{_PAST_FINAL}]|완료|마무리|착수|시작|돌입))"
+        ),
         *_inside("future", "zh", "下週", "下周", "下個月", "下个月"),
         *_inside("future", "th", "สัปดาห์หน้า", "เดือนหน้า"),
     )
@@ -835,7 +848,7 @@ def _cue_hits(sentence: str) -> list[tuple[_Hit, Cue]]:
     quotation marks is quoted, not asked: the ballot's “สมควรมีรัฐธรรมนูญใหม่หรือไม่”, a
     minister's "why now?"."""
     text = _fold_keeping_length(sentence)
-    lang = _language_of(text)
+    lang = language_of(text)
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     return [
         (
@@ -874,7 +887,8 @@ def _fold_keeping_length(text: str) -> str:
     return "".join(f if len(f) == 1 else c for f, c in zip(folded, text, strict=True))
 
 
-def _language_of(text: str) -> str:
+def language_of(text: str) -> str:
+    """The language a cue found in ``text`` is named by: its script's ("ko", "th", "ja"…)."""
     return next((lang for lang, script in _SCRIPTS if script.search(text)), "en")
 
 

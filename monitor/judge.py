@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from monitor.countries import with_country_names
-from monitor.cues import Cue, cues_with_deciding, is_factual
+from monitor.cues import Cue, cues_with_deciding, is_factual, language_of
 from monitor.embed import Embedder, Vectors
 from monitor.eventdate import DateMention, date_mentions, event_date, later_date
 from monitor.match import (
@@ -52,6 +52,7 @@ from monitor.match import (
     split_sentences,
 )
 from monitor.numbers import Quantity, is_the_target, meets, quantities
+from monitor.ordinals import about_another, instance_of
 from monitor.pledgefile import Pledge, Stance
 from monitor.pledgefile.schema import Target
 from monitor.steps import Process, Step, furthest
@@ -59,7 +60,7 @@ from monitor.steps import Process, Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 21
+JUDGE_VERSION = 22
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -119,6 +120,8 @@ class PreparedPledge:
     outcome_day: DateMention | None = None  # the day the outcome is to happen on, if named
     own_acts: re.Pattern[str] | None = None  # removal verbs that are the pledge's own act
     starts: tuple[str, ...] = ()  # "fulfilled" statements that tell a start or a first
+    instance: int | None = None  # which one of a repeated thing: the 4th launch, phase 2
+    resumes: bool = False  # a third of the outcomes or more resume something (see _ban_told)
 
     @property
     def reads_meaning(self) -> bool:
@@ -190,6 +193,51 @@ _REMOVAL = re.compile(
 )
 
 
+# A pledge to resume or reopen something ("China resumes imports of Japanese seafood") is
+# broken by a ban on it, though a ban is no setback word: elsewhere it is the act pledged.
+_RESUMPTION = re.compile(
+    r"\b(resum(e|es|ed|ing|ption)|restart(s|ed|ing)?|reopen(s|ed|ing)?|"
+    r"lift(s|ed|ing)? (the |a |its )?(\w+ )?(ban|embargo|suspension))\b|"
+    r"재개|再開|解禁|恢复|恢復|重启|重啟",
+    re.IGNORECASE,
+)
+_BAN = re.compile(
+    r"\b(ban|bans|banned|banning|embargo(es)?|shuts? (the )?door)\b|"
+    r"禁止|禁令|禁輸|禁运|禁運|금지|금수",
+    re.IGNORECASE,
+)
+# the ban told as the past the resumption ends: "the first shipment since the 2023 ban"
+_SINCE_THE_BAN = re.compile(
+    r"\b(since|after|before|until|pre-)\s+(the\s+)?(\d{4}\s+)?(\w+\s+){0,2}(ban|embargo)|"
+    r"(禁止|禁輸|禁令|금지)[^、。，]{0,4}(以来|以降|後|后|이후|이래)",
+    re.IGNORECASE,
+)
+
+
+# a ban that stays on what the resumption leaves out: "Macau keeps its import ban", "継続"
+_KEPT_ON = re.compile(
+    r"\b(remain(s|ed)?|still|continu\w*|keeps?|kept|maintain\w*|extend\w*)\b|"
+    r"継続|維持|続け|続く|유지|계속|연장|继续|繼續|维持|延长|延長",
+    re.IGNORECASE,
+)
+
+
+def _ban_told(prepared: PreparedPledge, sentence: str) -> Cue | None:
+    """The ban on what the pledge promised to resume that the sentence tells, as the cue
+    that decides its reading; None when it tells none."""
+    if (
+        not prepared.resumes
+        or _RESUMPTION.search(sentence)
+        or _SINCE_THE_BAN.search(sentence)
+        or _KEPT_ON.search(sentence)
+    ):
+        return None
+    ban = _BAN.search(sentence)
+    if ban is None:
+        return None
+    return Cue("negation", ban.group(0), language_of(sentence), setback=True)
+
+
 def _own_acts(pledge: Pledge) -> re.Pattern[str] | None:
     """The removal verbs that are this pledge's own act, when its "fulfilled" statements
     tell a removal; None for any other pledge."""
@@ -228,6 +276,8 @@ def _prepared(pledge: Pledge, every: _Statements, acts: re.Pattern[str] | None) 
         outcome_day=_outcome_day(outcomes, pledge.made_on, pledge.due),
         own_acts=acts,
         starts=tuple(fold(text) for text in outcomes if _tells_a_start(text)),
+        instance=instance_of(pledge.title, outcomes),
+        resumes=3 * sum(bool(_RESUMPTION.search(text)) for text in outcomes) >= len(outcomes) > 0,
     )
 
 
@@ -530,6 +580,8 @@ def read(
     sentences."""
     if sentences and _OPINION.search(sentences[0]):
         return None  # an editorial or a column argues; it reports nothing done
+    if sentences and about_another(prepared.instance, sentences[0]):
+        return None  # "누리호 5호기 3분기 발사 목표": news of another launch than the 4th
     similarity = vectors @ prepared.vectors.T  # sentences × statements
     rivalry = vectors @ prepared.rivals.T if rivals else None
     rival_columns = _rival_columns(prepared, rivals)
@@ -545,11 +597,20 @@ def read(
         if float(similarity[index].max()) < FLOOR:
             return None
         sentence = sentences[index]
+        if about_another(prepared.instance, sentence):
+            continue
         cues, cue = cues_with_deciding(sentence, prepared.own_acts)
+        banned = _ban_told(prepared, sentence)
+        if banned is not None:
+            cues, cue = [*cues, banned], banned
         negative = _says_not(sentence, prepared.own_acts, cues)
         steps = furthest(sentence)
         expects = _expects_after_a_step(prepared, steps, cue)
-        reports_setback = negative and (_only_negation(cues) or _plan_given_up(sentence, cues))
+        reports_setback = negative and (
+            _only_negation(cues)
+            or _plan_given_up(sentence, cues)
+            or (index == 0 and _a_clause_tells_a_setback(prepared, sentence))
+        )
         if not is_factual(cue) and not reports_setback and not expects:
             continue  # an announcement or a plan: perhaps another sentence reports the act
         hinted = set(keyword.get(index, set()))
@@ -1101,6 +1162,30 @@ def _plan_given_up(sentence: str, cues: Sequence[Cue]) -> bool:
         ):
             return False
     return True
+
+
+# Where a headline joins two reports: "Takaichi orders economic package, cancels handout"
+# (or, in Japanese and Chinese, a space or 、: "現金給付「行わず」 連立合意書 導入検討")
+_CLAUSE_END = re.compile(
+    r"\s*(?:(?<!\d)[,;](?!\d)|[，；、])\s*|\s+but\s+|"
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])\s+(?=[\u3040-\u30ff\u4e00-\u9fff「『\d])"
+)
+
+
+def _a_clause_tells_a_setback(prepared: PreparedPledge, sentence: str) -> bool:
+    """Whether one clause of a headline names the pledge's subject and tells only its
+    setback, while a plan or a future elsewhere in it is about something else: "orders
+    economic package" does not make "cancels 20,000-yen handout" an announcement. Only
+    headlines: they join reports side by side, where a clause of a body sentence often
+    gives the reason of its main verb ("since the layoffs were withdrawn, … if passed")."""
+    clauses = [c for c in _CLAUSE_END.split(sentence) if c]
+    if len(clauses) < 2:
+        return False
+    for clause in clauses:
+        cues = cues_with_deciding(clause, prepared.own_acts)[0]
+        if _tells_a_setback(cues) and _only_negation(cues) and _names_the_subject(prepared, clause):
+            return True
+    return False
 
 
 def _span(sentence: str, cue: Cue) -> tuple[int, int]:

@@ -252,6 +252,21 @@ def test_a_setback_of_the_act_is_read_as_a_reversal_without_the_keyword_rule(
     assert found.cue is not None and found.cue.setback
 
 
+def test_a_headline_clause_that_tells_the_setback_is_read_beside_a_plan_of_another_matter(
+    embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
+) -> None:
+    """A headline joins two reports: "orders a budget review" is a plan of something else,
+    and does not make "cancels the move" an announcement."""
+    found = reading(
+        embedder,
+        pledges["ministry-move"],
+        "President orders budget review, cancels oceans ministry move to Busan",
+        "",
+        date(2025, 11, 20),
+    )
+    assert found is not None and found.stance == "broken"
+
+
 def test_a_plain_not_is_no_reversal_without_the_keyword_rule(
     embedder: UniversalSentenceEncoder, pledges: dict[str, Pledge]
 ) -> None:
@@ -1067,3 +1082,67 @@ def test_only_a_pledge_to_refrain_is_broken_by_a_plain_act(tmp_path: Path) -> No
     )
     assert judge._breach_is_an_act(no_49_3, no_49_3.stances.index("broken"))
     assert not judge._breach_is_an_act(ban, ban.stances.index("broken"))
+
+
+def test_news_of_another_instance_of_the_thing_is_no_evidence(
+    embedder: UniversalSentenceEncoder, tmp_path: Path
+) -> None:
+    """A pledge about the 4th launch shares every word with the news of the 5th."""
+    pledge = one_pledge(
+        tmp_path,
+        """\
+  - id: nuri-4
+    title: Launch the Nuri rocket for the 4th time on 27 November
+    made_by: [KASA]
+    made_on: 2025-09-30
+    due: 2025-11-27
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["누리호 4차 발사 성공", "Nuri rocket succeeds in its fourth launch"]
+    context: ["누리호|Nuri"]
+""",
+    )
+    other = reading(
+        embedder, pledge, "누리호 5차 발사 성공", "누리호 5차 발사가 성공했다.", date(2026, 8, 30)
+    )
+    assert other is None
+    own = reading(
+        embedder, pledge, "누리호 4차 발사 성공", "누리호 4차 발사가 성공했다.", date(2025, 11, 27)
+    )
+    assert own is not None and own.stance == "fulfilled"
+
+
+RESUMPTION = """\
+  - id: seafood-resumption
+    title: China resumes imports of Japanese seafood
+    made_by: [China]
+    made_on: 2025-06-29
+    source: https://example.org/promise
+    outcomes:
+      fulfilled:
+        - "Japanese seafood exports to China resumed"
+        - "China resumed imports of Japanese seafood"
+      broken: ["China suspended imports of Japanese seafood again"]
+    context: ["Japan|Japanese", "China|Chinese", "seafood|scallops"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "broken"),
+    [
+        ("China notifies Japan of import ban on Japanese seafood", True),
+        ("China shuts door on Japanese seafood again", True),
+        ("First Japanese seafood shipment to China since the 2023 ban", False),
+        ("China keeps its ban on seafood from ten Japanese prefectures", False),
+    ],
+)
+def test_a_ban_breaks_a_pledge_to_resume(
+    embedder: UniversalSentenceEncoder, tmp_path: Path, title: str, broken: bool
+) -> None:
+    """A ban is no setback word (elsewhere it is the act pledged), but it breaks a pledge to
+    resume the thing banned; a ban told as the past, or one that stays on what the
+    resumption leaves out, breaks nothing."""
+    found = reading(embedder, one_pledge(tmp_path, RESUMPTION), title, "", date(2025, 11, 19))
+    assert (found is not None and found.stance == "broken") is broken
+    if broken:
+        assert found is not None and found.cue is not None and found.cue.setback

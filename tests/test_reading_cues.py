@@ -712,3 +712,34 @@ def test_a_japanese_enforcement_noun_is_no_report_of_enforcement() -> None:
     assert kind("改正労働組合法が10日施行") == "done"
     assert kind("施行に備えた企業の対応") is None
     assert kind("ビザ免除の施行計画") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "高市首相が初の所信表明演説 現金給付は「実施しない」",
+        "2万円現金給付「行わず」 連立合意書",
+        "정부, 현금 지급하지 않기로",
+    ],
+)
+def test_a_decision_not_to_carry_it_out_is_a_setback(sentence: str) -> None:
+    cue = deciding_cue(sentence)
+    assert cue is not None and cue.kind == "negation" and cue.setback
+
+
+def test_not_yet_carried_out_is_a_plain_negation() -> None:
+    cue = deciding_cue("現金給付はまだ実施していない")
+    assert cue is not None and not cue.setback
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("石破首相、2万～4万円給付「年内に」開始", "future"),
+        ('이시바 "전 국민 최대 4만엔 현금 연내 지급"', "future"),
+        ("이 대통령, 청와대 첫 출근…연내 복귀 완료", "done"),  # done within the year
+    ],
+)
+def test_within_the_year_is_to_come_unless_it_is_done(sentence: str, kind: str) -> None:
+    cue = deciding_cue(sentence)
+    assert cue is not None and cue.kind == kind
