@@ -414,6 +414,9 @@ _KOREAN: list[_Pattern] = [
         "전망",
         "겠",
         "앞두고",
+        r"앞으로",  # "발사 한 달 앞으로": a month to go
+        # a countdown, "발사 D-3" (not the D-2 or D-4 visa)
+        r"(?<![\w-])D-\d{1,3}(?!\d)(?!\s*(비자|visa))",
         r"뒤이어\s*[\]」』\"'”’]?\s*$",  # a headline ending "…노란봉투법은 뒤이어": to follow
         "앞둔",
         "아직",  # not yet: "아직 도착 전"
@@ -748,7 +751,7 @@ _DAYS_TO_COME: list[_Pattern] = [
         *_french("future", "demain", "la semaine prochaine", "le mois prochain"),
         # 내주 is also the verb "give" (내주고, 내주며): only the noun, next week, counts
         *_inside("future", "ko", r"다음\s?(주|달)", r"내주(?![고며는기지면어었던])", "내달"),
-        *_inside("future", "ja", "来週", "来月", "来春"),
+        *_inside("future", "ja", "来週", "来月", "来春", r"まで(あと)?\s?\d+日"),
         # "within the year", of an act not yet done: "給付「年内に」開始", "현금 연내 지급";
         # not "연내 복귀 완료" (done within the year) nor "年内改定へ議論開始" (the 年内
         # of a noun, while the act reported is the start of the talks)

@@ -60,7 +60,7 @@ from monitor.steps import Process, Step, furthest
 Direction = Literal["up", "down"]  # which way a sentence moves a quantity
 
 # Bump when reading changes, so that every pledge is judged again over the stored articles.
-JUDGE_VERSION = 22
+JUDGE_VERSION = 23
 MAX_SENTENCES = 60  # the headline and the first sentences carry the news; tails are boilerplate
 SENTENCE_CHARS = 400
 LEAD_SENTENCES = 4  # the headline and the first three sentences: where news says when
@@ -606,12 +606,13 @@ def read(
         negative = _says_not(sentence, prepared.own_acts, cues)
         steps = furthest(sentence)
         expects = _expects_after_a_step(prepared, steps, cue)
+        leads_up = _leads_up(cues)
         reports_setback = negative and (
             _only_negation(cues)
             or _plan_given_up(sentence, cues)
             or (index == 0 and _a_clause_tells_a_setback(prepared, sentence))
         )
-        if not is_factual(cue) and not reports_setback and not expects:
+        if not is_factual(cue) and not reports_setback and not expects and not leads_up:
             continue  # an announcement or a plan: perhaps another sentence reports the act
         hinted = set(keyword.get(index, set()))
         if _tells_a_setback(cues):
@@ -631,6 +632,8 @@ def read(
         stance, step = _by_step(prepared, steps, stance, negative or number == "short")
         if expects and stance != "progress":
             continue
+        if leads_up and stance == "fulfilled":
+            stance = "progress"  # a step done on the way to what it leads up to
         staged = _in_time(
             prepared, sentence, sentences, prepared.statements[best], stance, cue, steps, published
         )
@@ -731,6 +734,24 @@ def _expects_after_a_step(
         return False
     act = _official_act(steps)
     return act is not None and act.rank < goal
+
+
+# What a sentence's act leads up to, still to come while the act is done: "positioned on
+# the launchpad ahead of the fourth launch", "발사 D-3…조립 마치고", "打ち上げまで10日"
+_LEAD_UP = re.compile(
+    r"ahead of|in the run-up to|on the eve of|앞두고|앞둔|앞으로|控え|を前に|前夕|"
+    r"D-\d+|まで(あと)?\s?\d+日",
+    re.IGNORECASE,
+)
+
+
+def _leads_up(cues: Sequence[Cue]) -> bool:
+    """Whether every cue of a sentence that is not "done" names what its act leads up to:
+    the act is a step, and the outcome it leads up to is not yet reported."""
+    pending = [c for c in cues if c.kind != "done"]
+    return bool(pending) and all(
+        c.kind == "future" and _LEAD_UP.fullmatch(c.text) for c in pending
+    )
 
 
 def _in_time(

@@ -1146,3 +1146,33 @@ def test_a_ban_breaks_a_pledge_to_resume(
     assert (found is not None and found.stance == "broken") is broken
     if broken:
         assert found is not None and found.cue is not None and found.cue.setback
+
+
+def test_a_step_done_ahead_of_the_outcome_is_progress(
+    embedder: UniversalSentenceEncoder, tmp_path: Path
+) -> None:
+    """ "Ahead of the launch" tells that the launch is still to come, not that the act the
+    sentence reports is: the rocket set on the pad is a step."""
+    pledge = one_pledge(
+        tmp_path,
+        """\
+  - id: nuri-4
+    title: Launch the Nuri rocket for the 4th time on 27 November
+    made_by: [KASA]
+    made_on: 2025-09-30
+    due: 2025-11-27
+    source: https://example.org/promise
+    outcomes:
+      fulfilled: ["Nuri rocket succeeds in its fourth launch"]
+      progress: ["The Nuri rocket was erected on the launch pad"]
+    context: ["Nuri"]
+""",
+    )
+    found = reading(
+        embedder,
+        pledge,
+        "Nuri rocket positioned on launchpad ahead of fourth launch",
+        "",
+        date(2025, 11, 25),
+    )
+    assert found is not None and found.stance == "progress"

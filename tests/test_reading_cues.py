@@ -743,3 +743,16 @@ def test_not_yet_carried_out_is_a_plain_negation() -> None:
 def test_within_the_year_is_to_come_unless_it_is_done(sentence: str, kind: str) -> None:
     cue = deciding_cue(sentence)
     assert cue is not None and cue.kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["누리호 4차 발사 D-3…조립 마치고", "누리호 4차 발사 한 달 앞으로", "ヌリ号打ち上げまで10日"],
+)
+def test_a_countdown_is_to_come(sentence: str) -> None:
+    cue = deciding_cue(sentence)
+    assert cue is not None and cue.kind == "future"
+
+
+def test_a_visa_class_is_no_countdown() -> None:
+    assert deciding_cue("D-2 비자 발급 요건 완화") is None
