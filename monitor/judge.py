@@ -749,9 +749,7 @@ def _leads_up(cues: Sequence[Cue]) -> bool:
     """Whether every cue of a sentence that is not "done" names what its act leads up to:
     the act is a step, and the outcome it leads up to is not yet reported."""
     pending = [c for c in cues if c.kind != "done"]
-    return bool(pending) and all(
-        c.kind == "future" and _LEAD_UP.fullmatch(c.text) for c in pending
-    )
+    return bool(pending) and all(c.kind == "future" and _LEAD_UP.fullmatch(c.text) for c in pending)
 
 
 def _in_time(
