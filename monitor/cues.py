@@ -44,6 +44,9 @@ class Cue:
     # a negation that is a setback of a plan or an act: postponed, shelved, withdrawn,
     # 보류, 見送り, 暂停, ระงับ (a plain "not" is none)
     setback: bool = False
+    # a future that names what the sentence's act leads up to, not the act: "ahead of the
+    # launch", "앞두고", "D-3", "まで10日" (the act itself may be done)
+    lead_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,15 @@ class _Pattern:
     regex: re.Pattern[str]
     weak: bool = False  # yields to a cue of the same precedence: "예정" over "다음 달"
     setback: bool = False
+    lead_up: bool = False
 
 
 def _setbacks(patterns: list[_Pattern]) -> list[_Pattern]:
     return [replace(pattern, setback=True) for pattern in patterns]
+
+
+def _lead_ups(patterns: list[_Pattern]) -> list[_Pattern]:
+    return [replace(pattern, lead_up=True) for pattern in patterns]
 
 
 @dataclass(frozen=True)
@@ -66,13 +74,17 @@ class _Hit:
     pattern: _Pattern
 
 
+def _hangul_with_final(final: int) -> str:
+    """Every Hangul syllable whose final consonant has index ``final``."""
+    return "".join(chr(0xAC00 + lead_vowel * 28 + final) for lead_vowel in range(19 * 21))
+
+
 # Korean future and conditional endings fuse into the verb's last syllable as a final ㄹ
-# (할, 될, 늘어날 ...): every Hangul syllable with final consonant ㄹ (index 8).
-_RIEUL_FINAL = "".join(chr(0xAC00 + lead_vowel * 28 + 8) for lead_vowel in range(19 * 21))
+# (할, 될, 늘어날 ...); the past tense as a final ㅆ (했, 됐, 지켰, 마쳤).
+_RIEUL_FINAL = _hangul_with_final(8)
+_PAST_FINAL = _hangul_with_final(20)
 # A Thai consonant followed by a vowel sign or tone mark is the middle of a syllable, so a
 # cue ending right before one is only a fragment of another word (ไหม in ไหม้ "burn").
-# every Hangul syllable ending in ㅆ: the past tense (했, 됐, 지켰, 마쳤)
-_PAST_FINAL = "".join(chr(0xAC00 + lead_vowel * 28 + 20) for lead_vowel in range(19 * 21))
 _THAI_SYLLABLE_GOES_ON = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 
 _PRECEDENCE: dict[CueKind, int] = {
@@ -154,14 +166,12 @@ _ENGLISH: list[_Pattern] = [
         # still to be done: "still needs the Senate", "remains the last task" ("has yet to"
         # is a negation, below)
         r"still (needs?|needed|has to|have to|had to|must|requires?)",
-        # the event a sentence leads up to is still to come: "focus turns to health care
-        # ahead of long-anticipated vote" ("ahead of schedule" is shielded above)
-        r"ahead of",
-        r"in the run-up to",
-        r"on the eve of",
         r"remains? to be",
         r"remains? (the|a) ['‘\"“]?(last|final|only|remaining|main) (task|step|hurdle|obstacle)",
     ),
+    # the event a sentence leads up to is still to come: "focus turns to health care
+    # ahead of long-anticipated vote" ("ahead of schedule" is shielded above)
+    *_lead_ups(_latin("future", r"ahead of", r"in the run-up to", r"on the eve of")),
     # Headline style drops the verb: "Thailand to release prisoners", and puts a second
     # clause's future after a comma: "Trump seals deal with Xi, to cut China tariffs".
     _Pattern("future", "en", re.compile(r",\s+to\s+(?!(?:the|a|an|be)\b)(?-i:[a-z]+)\b")),
@@ -413,14 +423,20 @@ _KOREAN: list[_Pattern] = [
         rf"[{_RIEUL_FINAL}]\s*전망",
         "전망",
         "겠",
-        "앞두고",
-        r"앞으로",  # "발사 한 달 앞으로": a month to go
-        # a countdown, "발사 D-3" (not the D-2 or D-4 visa)
-        r"(?<![\w-])D-\d{1,3}(?!\d)(?!\s*(비자|visa))",
         r"뒤이어\s*[\]」』\"'”’]?\s*$",  # a headline ending "…노란봉투법은 뒤이어": to follow
-        "앞둔",
         "아직",  # not yet: "아직 도착 전"
         r"과제로 남",
+    ),
+    *_lead_ups(
+        _inside(
+            "future",
+            "ko",
+            "앞두고",
+            "앞둔",
+            r"앞으로",  # "발사 한 달 앞으로": a month to go
+            # a countdown, "발사 D-3" (not the D-2 or D-4 visa)
+            r"(?<![\w-])D-\d{1,3}(?!\d)(?!\s*(비자|visa))",
+        )
     ),
     *_inside(
         "plan",
@@ -580,10 +596,10 @@ _JAPANESE: list[_Pattern] = [
         "まだ",
         "これから",
         r"へ[」』\]]?\s*$",  # headline "初会合へ"
-        r"控え",  # "採決控え", "採決を控え": ahead of the vote
-        "を前に",
         r"ます[。」』\]]?\s*$",  # the non-past polite form ends with what is to come
     ),
+    # "採決控え", "採決を控え": ahead of the vote
+    *_lead_ups(_inside("future", "ja", r"控え", "を前に")),
     *_inside("plan", "ja", "予定", "方針", r"(する|したい|いく)考え", "目指す", "目指し", "検討"),
     # arranging it, not done: "延長を認める調整に入った", "する方向で調整している"
     *_inside("plan", "ja", r"調整に入", r"調整して(いる|います)", "調整中", r"方向で調整"),
@@ -651,12 +667,12 @@ _CHINESE: list[_Pattern] = [
         "即将",
         "將於",
         "将于",
-        "前夕",
         # 将 before a verb of action is "will" ("美方将对我国加征100%关税"); before a
         # noun it marks the object of a done act ("俄方将1200具遗体移交乌方")
         r"[将將](?=对|對|在|会|會|继续|繼續|进一步|進一步|加征|加徵|举行|舉行|实施|實施|"
         r"推出|开始|開始|启动|啟動|出台|采取|採取|恢复|恢復|取消|暂停|暫停)",
     ),
+    *_lead_ups(_inside("future", "zh", "前夕")),
     *_inside(
         "plan",
         "zh",
@@ -751,7 +767,8 @@ _DAYS_TO_COME: list[_Pattern] = [
         *_french("future", "demain", "la semaine prochaine", "le mois prochain"),
         # 내주 is also the verb "give" (내주고, 내주며): only the noun, next week, counts
         *_inside("future", "ko", r"다음\s?(주|달)", r"내주(?![고며는기지면어었던])", "내달"),
-        *_inside("future", "ja", "来週", "来月", "来春", r"まで(あと)?\s?\d+日"),
+        *_inside("future", "ja", "来週", "来月", "来春"),
+        *_lead_ups(_inside("future", "ja", r"まで(あと)?\s?\d+日")),
         # "within the year", of an act not yet done: "給付「年内に」開始", "현금 연내 지급";
         # not "연내 복귀 완료" (done within the year) nor "年内改定へ議論開始" (the 年内
         # of a noun, while the act reported is the start of the talks)
@@ -861,6 +878,7 @@ def _cue_hits(sentence: str) -> list[tuple[_Hit, Cue]]:
                 sentence[hit.start : hit.end],
                 hit.pattern.lang or lang,
                 hit.pattern.setback,
+                hit.pattern.lead_up,
             ),
         )
         for hit in _outermost(_hits(text))

@@ -736,20 +736,12 @@ def _expects_after_a_step(
     return act is not None and act.rank < goal
 
 
-# What a sentence's act leads up to, still to come while the act is done: "positioned on
-# the launchpad ahead of the fourth launch", "발사 D-3…조립 마치고", "打ち上げまで10日"
-_LEAD_UP = re.compile(
-    r"ahead of|in the run-up to|on the eve of|앞두고|앞둔|앞으로|控え|を前に|前夕|"
-    r"D-\d+|まで(あと)?\s?\d+日",
-    re.IGNORECASE,
-)
-
-
 def _leads_up(cues: Sequence[Cue]) -> bool:
-    """Whether every cue of a sentence that is not "done" names what its act leads up to:
-    the act is a step, and the outcome it leads up to is not yet reported."""
+    """Whether every cue of a sentence that is not "done" names what its act leads up to
+    ("positioned on the launchpad ahead of the fourth launch", "발사 D-3…조립 마치고"): the
+    act is a step, and the outcome it leads up to is not yet reported."""
     pending = [c for c in cues if c.kind != "done"]
-    return bool(pending) and all(c.kind == "future" and _LEAD_UP.fullmatch(c.text) for c in pending)
+    return bool(pending) and all(c.lead_up for c in pending)
 
 
 def _in_time(

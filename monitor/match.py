@@ -106,12 +106,12 @@ def han_spellings(alternative: str) -> tuple[str, ...]:
     """The alternative and, when it is written in Chinese characters, its simplified and
     traditional spellings: an editor writes 水产品 or 暂停 once, and Taiwan and Hong Kong
     print 水產品 and 暫停 (or the other way round)."""
-    if not HAN.search(alternative):
+    if not _HAN.search(alternative):
         return (alternative,)
     return tuple(dict.fromkeys([alternative, *(c.convert(alternative) for c in _converters())]))
 
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @cache

@@ -750,8 +750,9 @@ def test_within_the_year_is_to_come_unless_it_is_done(sentence: str, kind: str) 
     ["누리호 4차 발사 D-3…조립 마치고", "누리호 4차 발사 한 달 앞으로", "ヌリ号打ち上げまで10日"],
 )
 def test_a_countdown_is_to_come(sentence: str) -> None:
+    """A countdown names what the sentence's act leads up to, not the act."""
     cue = deciding_cue(sentence)
-    assert cue is not None and cue.kind == "future"
+    assert cue is not None and cue.kind == "future" and cue.lead_up
 
 
 def test_a_visa_class_is_no_countdown() -> None:
